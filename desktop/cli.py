@@ -1,0 +1,226 @@
+"""The ``claimdesk`` command line. It imports Qt only to open the window."""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import sys
+from pathlib import Path
+
+from desktop import __version__
+from desktop.domain.model import ClaimdeskError
+
+COMMANDS = ("import", "tag", "export", "info", "history", "bench")
+
+DESCRIPTION = """\
+Claimdesk: mark quotes, claims and legitimacy assertions in news articles.
+
+  claimdesk                          open the window on the last project (the first time: a sample project)
+  claimdesk PROJECT [FILE...]        open PROJECT in the window, importing FILEs first
+  claimdesk import PROJECT FILE...   import articles (creates PROJECT if missing)
+  claimdesk tag PROJECT DOC TYPE ... tag a span by its exact text or its offsets
+  claimdesk export PROJECT -o OUT    export annotations (CSV by default)
+  claimdesk info PROJECT             documents and counts per tag type
+  claimdesk history PROJECT          every change made to annotations
+  claimdesk bench                    measure speed on large generated projects
+
+Run 'claimdesk COMMAND --help' for a command's options. Exit status: 0 success, 1 error, 2 usage error.
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="claimdesk", description=DESCRIPTION,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"claimdesk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("import", help="import articles into a project (created if missing)",
+                       description="Import articles; prints ID<TAB>TITLE for each new document.")
+    p.add_argument("project", type=Path)
+    p.add_argument("files", type=Path, nargs="+", metavar="FILE")
+
+    p = sub.add_parser("tag", help="tag a span of a document",
+                       description="Tag a span by its exact text (--text) or its code-point offsets; prints the "
+                                   "new annotation's id.")
+    p.add_argument("project", type=Path)
+    p.add_argument("document_id", type=int, metavar="DOC_ID")
+    p.add_argument("tag_type", metavar="TYPE", help="a tag type's name (any case) or its key, e.g. Quote or 1")
+    where = p.add_mutually_exclusive_group(required=True)
+    where.add_argument("--text", help="the exact text to tag")
+    where.add_argument("--start", type=int, help="start offset in code points (with --end)")
+    p.add_argument("--end", type=int, help="end offset in code points, exclusive")
+    p.add_argument("--occurrence", type=int, default=1, help="which occurrence of --text (default 1)")
+    for name in ("speaker", "target", "stance", "note"):
+        p.add_argument(f"--{name}", default="")
+    p.add_argument("--annotator", default=None, help="who made the annotation (default: the project's analyst)")
+
+    p = sub.add_parser("export", help="export annotations",
+                       description="Export annotations. The format follows OUT's extension unless --format is given.")
+    p.add_argument("project", type=Path)
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
+    p.add_argument("--format", dest="fmt", default=None)
+    p.add_argument("--doc", type=int, default=None, metavar="ID", help="only this document")
+    p.add_argument("--raw", action="store_true",
+                   help="CSV: write cells untouched (no apostrophe before =, +, -, @); for scripts, not spreadsheets")
+
+    p = sub.add_parser("info", help="documents and counts per tag type")
+    p.add_argument("project", type=Path)
+
+    p = sub.add_parser("history", help="list every change made to annotations")
+    p.add_argument("project", type=Path)
+    p.add_argument("--doc", type=int, default=None, metavar="ID", help="only this document")
+
+    p = sub.add_parser("bench", help="measure speed on large generated projects")
+    p.add_argument("--make-project", type=Path, default=None, metavar="PATH",
+                   help="only write a large project to PATH")
+    p.add_argument("--docs", type=int, default=1000)
+    p.add_argument("--annotations", type=int, default=100_000)
+    return parser
+
+
+def _open_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="claimdesk", description=DESCRIPTION,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"claimdesk {__version__}")
+    parser.add_argument("project", type=Path, nargs="?", help="the project file (.claimdesk)")
+    parser.add_argument("files", type=Path, nargs="*", metavar="FILE", help="articles to import first")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    first = next((a for a in argv if not a.startswith("-")), None)
+    if first in COMMANDS or (argv and argv[0] in ("-h", "--help")):
+        args = _parser().parse_args(argv)
+    else:
+        args = _open_parser().parse_args(argv)
+        args.command = None
+    try:
+        if args.command is None:
+            return _open_window(args.project, args.files)
+        return COMMAND_FUNCS[args.command](args)
+    except ClaimdeskError as exc:
+        return _fail(str(exc))
+    except (OSError, sqlite3.Error) as exc:
+        return _fail(_os_message(exc))
+    except KeyboardInterrupt:
+        return 130
+
+
+def gui_main() -> int:
+    return main()
+
+
+def _fail(message: str) -> int:
+    print(f"claimdesk: error: {message}", file=sys.stderr)
+    return 1
+
+
+def _os_message(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.filename:
+        return f"{exc.strerror or exc} ({exc.filename})"
+    return str(exc)
+
+
+def _project(path: Path, create: bool = False, readonly: bool = False):
+    from desktop.store import Project
+
+    return Project.open(path, create=create, readonly=readonly)
+
+
+def cmd_import(args) -> int:
+    from desktop.formats.importing import import_file
+    from desktop.store import DuplicateDocument
+
+    failures = 0
+    with _project(args.project, create=True) as project:
+        for path in args.files:
+            try:
+                doc = import_file(project, path)
+            except DuplicateDocument as exc:
+                print(f"claimdesk: skipped: {exc}", file=sys.stderr)
+                continue
+            except ClaimdeskError as exc:
+                print(f"claimdesk: error: {exc}", file=sys.stderr)
+                failures += 1
+                continue
+            print(f"{doc.id}\t{doc.title}")
+    return 1 if failures else 0
+
+
+def cmd_tag(args) -> int:
+    from desktop.domain.text import find_occurrence
+
+    with _project(args.project) as project:
+        if args.annotator is None:
+            project.annotator = project.get_setting("annotator", "") or ""
+        tag_type = project.find_tag_type(args.tag_type)
+        text = project.document_text(args.document_id)
+        if args.text is not None:
+            start, end = find_occurrence(text, args.text, args.occurrence)
+        else:
+            if args.end is None:
+                raise ClaimdeskError("--start needs --end")
+            start, end = args.start, args.end
+        ann = project.create_annotation(args.document_id, tag_type.id, start, end, speaker=args.speaker,
+                                        target=args.target, stance=args.stance, note=args.note,
+                                        annotator=args.annotator)
+        print(ann.id)
+    return 0
+
+
+def cmd_export(args) -> int:
+    from desktop.formats.exporting import export
+
+    with _project(args.project, readonly=True) as project:
+        if args.doc is not None:
+            project.document(args.doc)
+        count = export(project, args.output, args.fmt, document_id=args.doc, raw=args.raw)
+    print(f"{count} annotation(s) written to {args.output}", file=sys.stderr)
+    return 0
+
+
+def cmd_info(args) -> int:
+    with _project(args.project, readonly=True) as project:
+        docs = project.documents()
+        print(f"Project: {args.project}")
+        print(f"Documents: {len(docs)}")
+        for d in docs:
+            print(f"  {d.id}\t{d.title}\t{d.char_count} characters\t{d.annotation_count} annotation(s)")
+        counts = project.counts_by_type()
+        print(f"Annotations: {sum(counts.values())}")
+        for name, n in counts.items():
+            print(f"  {name}\t{n}")
+    return 0
+
+
+def cmd_history(args) -> int:
+    with _project(args.project, readonly=True) as project:
+        if args.doc is not None:
+            project.document(args.doc)
+        for h in project.history(document_id=args.doc):
+            image = h["after"] or h["before"] or {}
+            print("\t".join([h["at"], h["who"] or "-", h["action"], f"annotation {h['annotation_id']}",
+                             f"document {h['document_id']}", f"{image.get('start')}-{image.get('end')}",
+                             repr(image.get("text", ""))[:80]]))
+    return 0
+
+
+def cmd_bench(args) -> int:
+    from desktop import bench
+
+    return bench.main(args)
+
+
+COMMAND_FUNCS = {"import": cmd_import, "tag": cmd_tag, "export": cmd_export, "info": cmd_info,
+                 "history": cmd_history, "bench": cmd_bench}
+
+
+def _open_window(project: Path | None, files: list[Path]) -> int:
+    from desktop.ui.launch import run
+
+    return run(project, files)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Pure-Python core: types, offsets and spans. Imports nothing but the standard library."""

@@ -1,0 +1,34 @@
+"""Exporting a project: one entry point, the format chosen by name or by the output's extension."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from desktop.domain.model import ClaimdeskError
+from desktop.formats.csv_export import export_csv
+
+# Format name -> (suffixes, writer(project, out, document_id=None, raw=False) -> count).
+EXPORTERS: dict[str, tuple[tuple[str, ...], Callable[..., int]]] = {
+    "csv": ((".csv",), export_csv),
+}
+
+
+def format_for(out: Path, fmt: str | None) -> str:
+    if fmt:
+        if fmt not in EXPORTERS:
+            raise ClaimdeskError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORTERS)}")
+        return fmt
+    suffix = Path(out).suffix.lower()
+    for name, (suffixes, _writer) in EXPORTERS.items():
+        if suffix in suffixes:
+            return name
+    raise ClaimdeskError(
+        f"cannot tell the export format from {Path(out).name!r}; give --format ({', '.join(EXPORTERS)})"
+    )
+
+
+def export(project, out: Path, fmt: str | None = None, document_id: int | None = None, raw: bool = False) -> int:
+    name = format_for(out, fmt)
+    writer = EXPORTERS[name][1]
+    return writer(project, out, document_id=document_id, raw=raw)

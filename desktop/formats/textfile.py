@@ -1,0 +1,76 @@
+"""Reading plain-text articles in any common encoding."""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.domain.model import ClaimdeskError
+from desktop.domain.text import normalize_text
+
+MAX_BYTES = 50 * 1024 * 1024  # 50 MB of text is far beyond a book; larger files are refused clearly
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+class UnreadableDocument(ClaimdeskError):
+    """A file that cannot become a document (binary, empty, undecodable, too large)."""
+
+
+@dataclass
+class ImportedText:
+    """What an importer hands to the store: the text and whatever metadata the file carried."""
+
+    text: str
+    title: str
+    meta: dict = field(default_factory=dict)
+
+
+def decode_bytes(data: bytes, name: str = "the file") -> tuple[str, str]:
+    """Decode article bytes; returns (text, encoding name). Raises UnreadableDocument with a clear reason."""
+    if not data.strip():
+        raise UnreadableDocument(f"{name} is empty")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding.replace("-sig", "") + " (BOM)"
+            except UnicodeDecodeError as exc:
+                raise UnreadableDocument(f"{name} starts with a {encoding} mark but is not valid {encoding}: {exc.reason}") from None
+    if b"\x00" in data:
+        raise UnreadableDocument(f"{name} looks like a binary file (it holds NUL bytes), not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise UnreadableDocument(f"{name} is not text in any encoding Claimdesk recognises")
+    return str(best), best.encoding
+
+
+def read_text_file(path: Path) -> ImportedText:
+    path = Path(path)
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise UnreadableDocument(
+            f"{path.name} is {size / 1e6:.0f} MB; Claimdesk imports text files up to {MAX_BYTES // 1_000_000} MB"
+        )
+    text, encoding = decode_bytes(path.read_bytes(), path.name)
+    text = normalize_text(text)
+    if not text.strip():
+        raise UnreadableDocument(f"{path.name} is empty")
+    return ImportedText(text=text, title=_title_from(path, text), meta={"encoding": encoding,
+                                                                         "original_filename": path.name})
+
+
+def _title_from(path: Path, text: str) -> str:
+    return path.stem.replace("_", " ").strip() or "Untitled"
