@@ -129,14 +129,14 @@ def _project(path: Path, create: bool = False, readonly: bool = False):
 
 
 def cmd_import(args) -> int:
-    from desktop.formats.importing import import_file
+    from desktop.formats.importing import import_path
     from desktop.store import DuplicateDocument
 
     failures = 0
     with _project(args.project, create=True) as project:
         for path in args.files:
             try:
-                doc = import_file(project, path)
+                result = import_path(project, path)
             except DuplicateDocument as exc:
                 print(f"claimdesk: skipped: {exc}", file=sys.stderr)
                 continue
@@ -144,7 +144,10 @@ def cmd_import(args) -> int:
                 print(f"claimdesk: error: {exc}", file=sys.stderr)
                 failures += 1
                 continue
-            print(f"{doc.id}\t{doc.title}")
+            for doc in result.documents:
+                print(f"{doc.id}\t{doc.title}")
+            for problem in result.problems:
+                print(f"claimdesk: warning: {path.name}: {problem}", file=sys.stderr)
     return 1 if failures else 0
 
 

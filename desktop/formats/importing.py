@@ -1,33 +1,72 @@
-"""Importing files into a project: one entry point for every supported format."""
+"""Importing files into a project: one entry point for every supported format.
+
+Two kinds of file come in: *documents* (an article: text, HTML, Word, PDF), read by a reader into
+:class:`ImportedText` and stored as a new document, and *annotated exchange files* (brat, JSON Lines, our CSV,
+REFI-QDA), which bring documents and annotations together. Both are listed here by suffix; each entry names the
+function lazily as ``"module:function"`` so that importing this module stays cheap.
+"""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.domain.model import Document
-from desktop.formats.textfile import ImportedText, UnreadableDocument, read_text_file
+from desktop.formats.textfile import ImportedText, UnreadableDocument
 
-# Suffix -> reader. Readers return ImportedText; they never touch the store.
-READERS: dict[str, Callable[[Path], ImportedText]] = {
-    ".txt": read_text_file,
-    ".text": read_text_file,
-    ".md": read_text_file,
+# Suffix -> reader(path) -> ImportedText. Readers never touch the store.
+READERS: dict[str, str] = {
+    ".txt": "desktop.formats.textfile:read_text_file",
+    ".text": "desktop.formats.textfile:read_text_file",
+    ".md": "desktop.formats.textfile:read_text_file",
 }
+
+# Suffix -> importer(project, path) -> ImportResult, for files that carry annotations.
+PROJECT_IMPORTERS: dict[str, str] = {
+}
+
+
+@dataclass
+class ImportResult:
+    """What one import brought in, and what it could not place (reported, never silently dropped)."""
+
+    documents: list[Document] = field(default_factory=list)
+    annotations: int = 0
+    problems: list[str] = field(default_factory=list)
+
+
+def _resolve(spec: str) -> Callable:
+    module, _, name = spec.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def supported_suffixes() -> list[str]:
+    return sorted(set(READERS) | set(PROJECT_IMPORTERS))
 
 
 def read_document(path: Path) -> ImportedText:
     path = Path(path)
     if not path.is_file():
         raise UnreadableDocument(f"{path} is not a file")
-    reader = READERS.get(path.suffix.lower())
-    if reader is None:
-        kinds = ", ".join(sorted(READERS))
+    spec = READERS.get(path.suffix.lower())
+    if spec is None:
+        kinds = ", ".join(supported_suffixes())
         raise UnreadableDocument(f"{path.name}: Claimdesk cannot import {path.suffix or 'this kind of'} files ({kinds})")
-    return reader(path)
+    return _resolve(spec)(path)
 
 
 def import_file(project, path: Path) -> Document:
-    """Read one file and store it as a new document. Raises a ClaimdeskError subclass on any problem."""
+    """Read one article and store it as a new document. Raises a ClaimdeskError subclass on any problem."""
     imported = read_document(path)
     return project.add_document(imported.text, imported.title, **imported.meta)
+
+
+def import_path(project, path: Path) -> ImportResult:
+    """Import an article or an annotated exchange file, chosen by suffix."""
+    path = Path(path)
+    spec = PROJECT_IMPORTERS.get(path.suffix.lower())
+    if spec is not None and path.is_file():
+        return _resolve(spec)(project, path)
+    return ImportResult(documents=[import_file(project, path)])
