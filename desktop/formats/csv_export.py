@@ -16,18 +16,25 @@ from desktop.store.annotations import EXPORT_COLUMNS
 
 EXTRA_COLUMNS = ("document_outlet", "document_url", "document_published")
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r", "\n")
+_DANGEROUS_SET = frozenset(_DANGEROUS)
 
 
 def neutralise(value):
-    """Prefix a text cell a spreadsheet would run as a formula with an apostrophe."""
-    if value.__class__ is str and value and value[0] in _DANGEROUS:
-        return "'" + value
+    """Prefix a text cell a spreadsheet would run as a formula with an apostrophe.
+
+    A cell that already starts with apostrophes before such a character gets one more, so that
+    :func:`unneutralise` gives back exactly what was stored.
+    """
+    if value.__class__ is str and value:
+        first = value[0]
+        if first in _DANGEROUS or (first == "'" and value.lstrip("'")[:1] in _DANGEROUS_SET):
+            return "'" + value
     return value
 
 
 def unneutralise(value: str) -> str:
     """Undo :func:`neutralise` (for importing our own CSV)."""
-    if len(value) > 1 and value[0] == "'" and value[1] in _DANGEROUS:
+    if value[:1] == "'" and value.lstrip("'")[:1] in _DANGEROUS_SET:
         return value[1:]
     return value
 

@@ -1,0 +1,1 @@
+"""The open project session: undo commands and signals (QtCore/QtGui, no widgets)."""

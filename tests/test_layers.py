@@ -1,0 +1,40 @@
+"""The core layers (domain, store, formats) never import Qt; layers import only downwards."""
+
+import pkgutil
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import desktop
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _modules(package: str) -> list[str]:
+    pkg_path = ROOT / "desktop" / package.split(".")[-1]
+    return [package] + [f"{package}.{m.name}" for m in pkgutil.walk_packages([str(pkg_path)])]
+
+
+def test_core_layers_load_without_pyside6():
+    modules = _modules("desktop.domain") + _modules("desktop.store") + _modules("desktop.formats") + ["desktop.cli"]
+    code = (
+        "import importlib, sys\n"
+        f"for m in {modules!r}: importlib.import_module(m)\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] == 'PySide6')\n"
+        "print(','.join(bad))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "", f"Qt was imported by the core: {proc.stdout}"
+
+
+def test_import_contracts_hold():
+    lint = shutil.which("lint-imports") or str(Path(sys.executable).with_name("lint-imports"))
+    proc = subprocess.run([lint, "--no-cache"], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "broken" not in proc.stdout.lower() or "0 broken" in proc.stdout.lower()
+
+
+def test_package_version_is_exposed():
+    assert desktop.__version__
