@@ -43,18 +43,21 @@ def decode_bytes(data: bytes, name: str = "the file") -> tuple[str, str]:
                 return data.decode(encoding), encoding.replace("-sig", "") + " (BOM)"
             except UnicodeDecodeError as exc:
                 raise UnreadableDocument(f"{name} starts with a {encoding} mark but is not valid {encoding}: {exc.reason}") from None
+    from desktop.formats.charsets import detect_single_or_multibyte, detect_utf16
+
     if b"\x00" in data:
-        raise UnreadableDocument(f"{name} looks like a binary file (it holds NUL bytes), not text")
+        found = detect_utf16(data)
+        if found is None:
+            raise UnreadableDocument(f"{name} looks like a binary file (it holds NUL bytes), not text")
+        return found
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None:
+    found = detect_single_or_multibyte(data)
+    if found is None:
         raise UnreadableDocument(f"{name} is not text in any encoding Claimdesk recognises")
-    return str(best), best.encoding
+    return found
 
 
 def read_text_file(path: Path) -> ImportedText:
