@@ -1,0 +1,142 @@
+"""Undo commands. Each ``redo()`` and ``undo()`` goes through the store (which commits before it returns), then the
+session emits a signal so the screen follows the file.
+
+A command whose store call fails marks itself obsolete (QUndoStack then drops it, so no phantom entry is left) and
+the session reports the error.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QUndoCommand
+
+from desktop.domain.model import Annotation, ClaimdeskError
+
+if TYPE_CHECKING:
+    from desktop.app.session import Session
+
+# Errors a store call may raise that leave the file as it was.
+STORE_ERRORS = (ClaimdeskError, sqlite3.Error)
+
+_EDIT_ID = 4201  # commands with this id merge consecutive edits of one field of one annotation
+
+
+class _StoreCommand(QUndoCommand):
+    def __init__(self, session: Session, label: str):
+        super().__init__(label)
+        self.session = session
+        self.failed: Exception | None = None
+
+    def redo(self) -> None:
+        self._guard(self._redo)
+
+    def undo(self) -> None:
+        self._guard(self._undo)
+
+    def _guard(self, step) -> None:
+        try:
+            step()
+        except STORE_ERRORS as exc:
+            self.failed = exc
+            self.setObsolete(True)
+            self.session._report(exc)
+
+    def _redo(self) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _undo(self) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+class TagCommand(_StoreCommand):
+    """Tag a span. The first redo creates the annotation; later redos restore it with the same id."""
+
+    def __init__(self, session: Session, document_id: int, tag_type_id: int, start: int, end: int, label: str,
+                 values: dict | None = None):
+        super().__init__(session, label)
+        self.document_id = document_id
+        self.tag_type_id = tag_type_id
+        self.start = start
+        self.end = end
+        self.values = dict(values or {})
+        self.annotation: Annotation | None = None
+
+    def _redo(self) -> None:
+        if self.annotation is None:
+            self.annotation = self.session._store_create(self.document_id, self.tag_type_id, self.start, self.end,
+                                                         self.values)
+        else:
+            self.session._store_restore(self.annotation)
+
+    def _undo(self) -> None:
+        self.session._store_delete(self.annotation.id)
+
+
+class DeleteCommand(_StoreCommand):
+    """Delete an annotation; undo puts it back with the same id."""
+
+    def __init__(self, session: Session, annotation: Annotation, label: str):
+        super().__init__(session, label)
+        self.annotation = annotation
+
+    def _redo(self) -> None:
+        self.annotation = self.session._store_delete(self.annotation.id)
+
+    def _undo(self) -> None:
+        self.session._store_restore(self.annotation)
+
+
+class EditCommand(_StoreCommand):
+    """Change attributes of an annotation (speaker, target, stance, note, custom fields, type or span)."""
+
+    def __init__(self, session: Session, annotation: Annotation, changes: dict, label: str):
+        super().__init__(session, label)
+        self.annotation_id = annotation.id
+        self.document_id = annotation.document_id
+        self.after = dict(changes)
+        self.before = {k: _value_of(annotation, k) for k in changes}
+        if "start" in changes or "end" in changes:
+            self.before["orphan"] = annotation.orphan
+
+    def _redo(self) -> None:
+        self.session._store_update(self.annotation_id, self.document_id, self.after)
+
+    def _undo(self) -> None:
+        self.session._store_update(self.annotation_id, self.document_id, self.before)
+
+    def id(self) -> int:
+        return _EDIT_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        """Typing in one field of one annotation, committed several times, undoes in one step."""
+        if not isinstance(other, EditCommand) or type(other) is not type(self):
+            return False
+        if other.failed is not None or other.isObsolete():
+            return False
+        if other.annotation_id != self.annotation_id or set(other.after) != set(self.after):
+            return False
+        if not set(self.after) <= {"speaker", "target", "note"}:
+            return False
+        self.after = dict(other.after)
+        return True
+
+
+class RetypeCommand(EditCommand):
+    """Give an annotation another tag type."""
+
+    def __init__(self, session: Session, annotation: Annotation, tag_type_id: int, label: str):
+        super().__init__(session, annotation, {"tag_type_id": tag_type_id}, label)
+
+
+class AdjustSpanCommand(EditCommand):
+    """Move an annotation's span to new offsets."""
+
+    def __init__(self, session: Session, annotation: Annotation, start: int, end: int, label: str):
+        super().__init__(session, annotation, {"start": start, "end": end}, label)
+
+
+def _value_of(ann: Annotation, key: str):
+    value = getattr(ann, key)
+    return dict(value) if isinstance(value, dict) else value

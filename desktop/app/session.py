@@ -1,0 +1,398 @@
+"""The open project: current document, its annotations, the undo stack, and the signals the widgets follow.
+
+Every change to an annotation is an undo command (:mod:`desktop.app.commands`) whose ``redo()``/``undo()`` calls the
+store, which commits before it returns; only then does the session update its cache and emit a signal. Widgets
+never write to the store themselves.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from desktop.app.commands import (
+    STORE_ERRORS,
+    AdjustSpanCommand,
+    DeleteCommand,
+    EditCommand,
+    RetypeCommand,
+    TagCommand,
+)
+from desktop.domain.model import Annotation, ClaimdeskError, Document, DocumentSummary, NotFound, TagType
+from desktop.store import Project
+
+# Project settings the session keeps.
+LAST_DOCUMENT = "last_document"
+SCROLL = "scroll"
+SELECTED = "selected_annotation"
+ANNOTATOR = "annotator"
+
+_FIELD_LABELS = {"speaker": "speaker", "target": "target", "stance": "stance", "note": "note", "fields": "fields"}
+
+
+class Session(QObject):
+    """One open project (or none) and the document shown."""
+
+    projectOpened = Signal()
+    projectClosed = Signal()
+    documentOpened = Signal(object)  # Document, or None when no document is shown
+    documentsChanged = Signal()  # documents were added or removed
+    documentCountChanged = Signal(int)  # a document's annotation count changed (its id)
+    annotationAdded = Signal(object)  # Annotation
+    annotationChanged = Signal(object, object)  # new Annotation, old Annotation
+    annotationRemoved = Signal(object)  # Annotation as it was
+    selectionChanged = Signal(object)  # annotation id or None
+    codebookChanged = Signal()
+    countsChanged = Signal()
+    error = Signal(str)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.project: Project | None = None
+        self.document: Document | None = None
+        self.undo_stack = QUndoStack(self)
+        self.annotations: dict[int, Annotation] = {}
+        self.tag_types: list[TagType] = []
+        self.types_by_id: dict[int, TagType] = {}
+        self.summaries: list[DocumentSummary] = []
+        self.doc_counts: dict[int, int] = {}
+        self.project_type_counts: Counter[int] = Counter()
+        self.doc_type_counts: Counter[int] = Counter()
+        self.selected_id: int | None = None
+        self.last_error: str = ""
+        # The selected annotation is remembered a moment later, so quick clicking does not write each time.
+        self._remember_timer = QTimer(self)
+        self._remember_timer.setSingleShot(True)
+        self._remember_timer.setInterval(500)
+        self._remember_timer.timeout.connect(self.flush_settings)
+
+    # ------------------------------------------------------------------ project
+    @property
+    def path(self) -> Path | None:
+        return self.project.path if self.project else None
+
+    @property
+    def annotator(self) -> str:
+        return self.project.annotator if self.project else ""
+
+    def open_project(self, path: str | Path, *, create: bool = False, annotator: str = "") -> Project:
+        """Open a project (closing the current one). Raises ProjectError with a clear message."""
+        project = Project.open(path, create=create)
+        self.close_project()
+        self.project = project
+        stored = project.get_setting(ANNOTATOR, "") or ""
+        project.annotator = annotator or stored
+        if annotator and annotator != stored and not project.readonly:
+            self._quiet_setting(ANNOTATOR, annotator)
+        self._load_codebook()
+        self._load_counts()
+        self.projectOpened.emit()
+        return project
+
+    def close_project(self) -> None:
+        if self.project is None:
+            return
+        self.flush_settings()
+        self.undo_stack.clear()
+        self.project.close()
+        self.project = None
+        self.document = None
+        self.annotations = {}
+        self.selected_id = None
+        self.tag_types, self.types_by_id, self.summaries, self.doc_counts = [], {}, [], {}
+        self.project_type_counts, self.doc_type_counts = Counter(), Counter()
+        self.projectClosed.emit()
+
+    def set_annotator(self, name: str) -> None:
+        if self.project is None:
+            return
+        self.project.annotator = name.strip()
+        self._quiet_setting(ANNOTATOR, self.project.annotator)
+
+    def _load_codebook(self) -> None:
+        self.tag_types = self.project.tag_types()
+        self.types_by_id = {t.id: t for t in self.tag_types}
+
+    def _load_counts(self) -> None:
+        self.summaries = self.project.documents()
+        self.doc_counts = {d.id: d.annotation_count for d in self.summaries}
+        by_name = self.project.counts_by_type()
+        self.project_type_counts = Counter({t.id: by_name.get(t.name, 0) for t in self.tag_types})
+
+    def tag_type(self, tag_type_id: int) -> TagType:
+        try:
+            return self.types_by_id[tag_type_id]
+        except KeyError:
+            raise NotFound(f"no tag type with id {tag_type_id}") from None
+
+    def type_for_key(self, key: str) -> TagType | None:
+        if not key:
+            return None
+        for t in self.tag_types:
+            if t.key and t.key == key:
+                return t
+        for t in self.tag_types:
+            if t.key and t.key.casefold() == key.casefold():
+                return t
+        return None
+
+    # ----------------------------------------------------------------- document
+    def open_document(self, document_id: int | None) -> Document | None:
+        """Show a document (its text and annotations are loaded now, not before)."""
+        if self.project is None:
+            return None
+        if document_id is None:
+            self.document, self.annotations, self.selected_id = None, {}, None
+            self.doc_type_counts = Counter()
+            self.documentOpened.emit(None)
+            return None
+        doc = self.project.document(document_id)
+        self.document = doc
+        anns = self.project.annotations(document_id)
+        self.annotations = {a.id: a for a in anns}
+        self.doc_type_counts = Counter(a.tag_type_id for a in anns)
+        self.selected_id = None
+        self._quiet_setting(LAST_DOCUMENT, document_id)
+        self.documentOpened.emit(doc)
+        self.countsChanged.emit()
+        return doc
+
+    def _show(self, document_id: int) -> None:
+        """Undo and redo bring the document they change onto the screen."""
+        if self.document is None or self.document.id != document_id:
+            self.open_document(document_id)
+
+    @property
+    def text(self) -> str:
+        return self.document.text if self.document else ""
+
+    # ---------------------------------------------------------------- selection
+    def select(self, annotation_id: int | None) -> None:
+        if annotation_id is not None and annotation_id not in self.annotations:
+            annotation_id = None
+        if annotation_id == self.selected_id:
+            return
+        self.selected_id = annotation_id
+        self._remember_timer.start()
+        self.selectionChanged.emit(annotation_id)
+
+    @property
+    def selected(self) -> Annotation | None:
+        return self.annotations.get(self.selected_id) if self.selected_id is not None else None
+
+    # ------------------------------------------------------------------ changes
+    def tag(self, start: int, end: int, tag_type_id: int, values: dict | None = None) -> Annotation | None:
+        """Tag ``text[start:end]`` of the current document; returns the annotation, or None if it failed."""
+        if self.document is None:
+            self._report(ClaimdeskError("open a document first"))
+            return None
+        try:
+            tag_type = self.tag_type(tag_type_id)
+        except NotFound as exc:
+            self._report(exc)
+            return None
+        cmd = TagCommand(self, self.document.id, tag_type_id, start, end, f"Tag {tag_type.name}", values)
+        self.undo_stack.push(cmd)
+        return cmd.annotation if cmd.failed is None else None
+
+    def delete(self, annotation_id: int) -> bool:
+        ann = self._annotation(annotation_id)
+        if ann is None:
+            return False
+        cmd = DeleteCommand(self, ann, f"Delete {self._type_name(ann.tag_type_id)}")
+        self.undo_stack.push(cmd)
+        return cmd.failed is None
+
+    def edit(self, annotation_id: int, **changes) -> bool:
+        """Change speaker, target, stance, note or custom fields; a no-op change pushes nothing."""
+        ann = self._annotation(annotation_id)
+        if ann is None:
+            return False
+        changes = {k: v for k, v in changes.items() if getattr(ann, k) != v}
+        if not changes:
+            return True
+        names = ", ".join(_FIELD_LABELS.get(k, k) for k in changes)
+        cmd = EditCommand(self, ann, changes, f"Edit {names} of {self._type_name(ann.tag_type_id)}")
+        self.undo_stack.push(cmd)
+        return cmd.failed is None
+
+    def retype(self, annotation_id: int, tag_type_id: int) -> bool:
+        ann = self._annotation(annotation_id)
+        if ann is None or ann.tag_type_id == tag_type_id:
+            return ann is not None
+        cmd = RetypeCommand(self, ann, tag_type_id, f"Change type to {self._type_name(tag_type_id)}")
+        self.undo_stack.push(cmd)
+        return cmd.failed is None
+
+    def adjust_span(self, annotation_id: int, start: int, end: int) -> bool:
+        ann = self._annotation(annotation_id)
+        if ann is None:
+            return False
+        if (ann.start, ann.end) == (start, end):
+            return True
+        cmd = AdjustSpanCommand(self, ann, start, end, f"Adjust span of {self._type_name(ann.tag_type_id)}")
+        self.undo_stack.push(cmd)
+        return cmd.failed is None
+
+    def _annotation(self, annotation_id: int) -> Annotation | None:
+        ann = self.annotations.get(annotation_id)
+        if ann is None and self.project is not None:
+            try:
+                ann = self.project.annotation(annotation_id)
+            except NotFound as exc:
+                self._report(exc)
+        return ann
+
+    def _type_name(self, tag_type_id: int) -> str:
+        t = self.types_by_id.get(tag_type_id)
+        return t.name if t else "annotation"
+
+    # ------------------------------------------- store calls made by the commands
+    def _store_create(self, document_id: int, tag_type_id: int, start: int, end: int, values: dict) -> Annotation:
+        self._show(document_id)
+        ann = self.project.create_annotation(document_id, tag_type_id, start, end, **values)
+        self._added(ann)
+        return ann
+
+    def _store_restore(self, ann: Annotation) -> Annotation:
+        self._show(ann.document_id)
+        ann = self.project.restore_annotation(ann)
+        self._added(ann)
+        return ann
+
+    def _store_delete(self, annotation_id: int) -> Annotation:
+        ann = self.annotations.get(annotation_id) or self.project.annotation(annotation_id)
+        self._show(ann.document_id)
+        ann = self.project.delete_annotation(annotation_id)
+        self.annotations.pop(ann.id, None)
+        self._count(ann, -1)
+        if self.selected_id == ann.id:
+            self.select(None)
+        self.annotationRemoved.emit(ann)
+        self.countsChanged.emit()
+        return ann
+
+    def _store_update(self, annotation_id: int, document_id: int, changes: dict) -> Annotation:
+        self._show(document_id)
+        old = self.annotations.get(annotation_id) or self.project.annotation(annotation_id)
+        new = self.project.update_annotation(annotation_id, **changes)
+        self.annotations[new.id] = new
+        if new.tag_type_id != old.tag_type_id:
+            self._count(old, -1)
+            self._count(new, +1)
+        self.annotationChanged.emit(new, old)
+        if new.tag_type_id != old.tag_type_id:
+            self.countsChanged.emit()
+        return new
+
+    def _added(self, ann: Annotation) -> None:
+        self.annotations[ann.id] = ann
+        self._count(ann, +1)
+        self.annotationAdded.emit(ann)
+        self.countsChanged.emit()
+
+    def _count(self, ann: Annotation, delta: int) -> None:
+        self.project_type_counts[ann.tag_type_id] += delta
+        if self.document is not None and ann.document_id == self.document.id:
+            self.doc_type_counts[ann.tag_type_id] += delta
+        self.doc_counts[ann.document_id] = self.doc_counts.get(ann.document_id, 0) + delta
+        self.documentCountChanged.emit(ann.document_id)
+
+    def _report(self, exc: Exception) -> None:
+        message = str(exc) if isinstance(exc, ClaimdeskError) else f"the change was not saved: {exc}"
+        self.last_error = message
+        self.error.emit(message)
+
+    # ------------------------------------------------------------------ codebook
+    def add_tag_type(self, **values) -> TagType | None:
+        return self._codebook_change(lambda: self.project.add_tag_type(**values))
+
+    def update_tag_type(self, tag_type_id: int, **changes) -> TagType | None:
+        return self._codebook_change(lambda: self.project.update_tag_type(tag_type_id, **changes))
+
+    def reorder_tag_types(self, ids_in_order: list[int]) -> bool:
+        return self._codebook_change(lambda: self.project.reorder_tag_types(ids_in_order) or True) is not None
+
+    def delete_tag_type(self, tag_type_id: int) -> int | None:
+        """Delete a type and its annotations. The undo history is cleared, since it may refer to them."""
+        deleted = self._codebook_change(lambda: self.project.delete_tag_type(tag_type_id))
+        if deleted is not None:
+            self.undo_stack.clear()
+            self._load_counts()
+            if self.document is not None:
+                self.open_document(self.document.id)
+            self.documentsChanged.emit()
+        return deleted
+
+    def count_of_type(self, tag_type_id: int) -> int:
+        return self.project_type_counts.get(tag_type_id, 0)
+
+    def _codebook_change(self, change):
+        if self.project is None:
+            return None
+        try:
+            result = change()
+        except STORE_ERRORS as exc:
+            self._report(exc)
+            return None
+        self._load_codebook()
+        self.codebookChanged.emit()
+        return result
+
+    # ------------------------------------------------------------------ documents
+    def import_files(self, paths: list[Path]) -> tuple[list[int], list[str]]:
+        """Import articles; returns the new documents' ids and one message per file that was not imported."""
+        from desktop.formats.importing import import_path
+        from desktop.store import DuplicateDocument
+
+        new_ids: list[int] = []
+        problems: list[str] = []
+        for path in paths:
+            try:
+                result = import_path(self.project, Path(path))
+            except DuplicateDocument as exc:
+                problems.append(f"{Path(path).name}: skipped, {exc}")
+                continue
+            except (ClaimdeskError, OSError, sqlite3.Error) as exc:
+                problems.append(f"{Path(path).name}: {exc}")
+                continue
+            new_ids.extend(d.id for d in result.documents)
+            problems.extend(f"{Path(path).name}: {p}" for p in result.problems)
+        if new_ids:
+            self._load_counts()
+            self.documentsChanged.emit()
+            self.countsChanged.emit()
+        return new_ids, problems
+
+    # ------------------------------------------------------------------ settings
+    def setting(self, key: str, default=None):
+        if self.project is None:
+            return default
+        try:
+            return self.project.get_setting(key, default)
+        except (sqlite3.Error, ValueError):
+            return default
+
+    def _quiet_setting(self, key: str, value) -> None:
+        """Remember where the analyst was; a read-only file just does not remember."""
+        if self.project is None or self.project.readonly:
+            return
+        try:
+            self.project.set_setting(key, value)
+        except STORE_ERRORS:
+            pass
+
+    def flush_settings(self) -> None:
+        """Write the remembered selection now (also done on close)."""
+        if self._remember_timer.isActive():
+            self._remember_timer.stop()
+        if self.project is not None and self.document is not None:
+            self._quiet_setting(SELECTED, self.selected_id)
+
+    def remember_scroll(self, position: int) -> None:
+        if self.document is not None:
+            self._quiet_setting(SCROLL, {"document": self.document.id, "position": int(position)})

@@ -1,0 +1,109 @@
+"""Annotations of one document indexed per text block (paragraph), in the UTF-16 positions Qt counts.
+
+The highlighter asks for the spans of one block at a time; adding or removing one annotation touches only the
+blocks it covers, so only those are restyled.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+
+from desktop.domain.model import Annotation
+from desktop.domain.offsets import OffsetMap
+
+# Characters Qt turns into a block boundary when it loads plain text (each still counts as one position).
+_BLOCK_BREAK = re.compile("[\n\r\u2029\ufdd0\ufdd1]")
+
+
+def block_starts(text: str, offsets: OffsetMap) -> list[int]:
+    """UTF-16 position where each block starts, as QTextDocument.setPlainText splits ``text``."""
+    return [0, *(offsets.to_utf16(m.end()) for m in _BLOCK_BREAK.finditer(text))]
+
+
+class BlockSpanIndex:
+    """Maps block number -> {key: (start16, end16, tag_type_id)} for the spans that touch that block."""
+
+    def __init__(self, text: str = "", offsets: OffsetMap | None = None, starts: list[int] | None = None):
+        self.offsets = offsets or OffsetMap(text)
+        self.starts = starts if starts is not None else block_starts(text, self.offsets)
+        self._blocks: dict[int, dict[int, tuple[int, int, int]]] = {}
+        self._spans: dict[int, tuple[int, int, int]] = {}
+
+    def __len__(self) -> int:
+        return len(self._spans)
+
+    def __contains__(self, key: int) -> bool:
+        return key in self._spans
+
+    def block_of(self, pos16: int) -> int:
+        return max(0, bisect_right(self.starts, pos16) - 1)
+
+    def blocks_of(self, start16: int, end16: int) -> range:
+        return range(self.block_of(start16), self.block_of(max(start16, end16 - 1)) + 1)
+
+    def span16(self, start: int, end: int) -> tuple[int, int]:
+        return self.offsets.to_utf16(start), self.offsets.to_utf16(end)
+
+    def add(self, key: int, start: int, end: int, tag_type_id: int) -> range:
+        """Index a span given in code points; returns the blocks it covers."""
+        if key in self._spans:
+            self.remove(key)
+        s16, e16 = self.span16(start, end)
+        entry = (s16, e16, tag_type_id)
+        self._spans[key] = entry
+        blocks = self.blocks_of(s16, e16)
+        for b in blocks:
+            self._blocks.setdefault(b, {})[key] = entry
+        return blocks
+
+    def add_annotation(self, ann: Annotation) -> range:
+        return self.add(ann.id, ann.start, ann.end, ann.tag_type_id)
+
+    def add_many(self, anns: Iterable[Annotation]) -> None:
+        to16 = self.offsets.to_utf16
+        block_of = self.block_of
+        blocks, spans = self._blocks, self._spans
+        for a in anns:
+            s16, e16 = to16(a.start), to16(a.end)
+            entry = (s16, e16, a.tag_type_id)
+            spans[a.id] = entry
+            first, last = block_of(s16), block_of(max(s16, e16 - 1))
+            for b in range(first, last + 1):
+                bucket = blocks.get(b)
+                if bucket is None:
+                    bucket = blocks[b] = {}
+                bucket[a.id] = entry
+
+    def remove(self, key: int) -> range:
+        entry = self._spans.pop(key, None)
+        if entry is None:
+            return range(0)
+        blocks = self.blocks_of(entry[0], entry[1])
+        for b in blocks:
+            bucket = self._blocks.get(b)
+            if bucket is not None:
+                bucket.pop(key, None)
+                if not bucket:
+                    del self._blocks[b]
+        return blocks
+
+    def clear(self) -> None:
+        self._blocks.clear()
+        self._spans.clear()
+
+    def in_block(self, block: int) -> dict[int, tuple[int, int, int]]:
+        return self._blocks.get(block, {})
+
+    def blocks_of_key(self, key: int) -> range:
+        entry = self._spans.get(key)
+        return self.blocks_of(entry[0], entry[1]) if entry else range(0)
+
+    def at(self, pos16: int) -> list[int]:
+        """Keys of the spans covering UTF-16 position ``pos16``, innermost (shortest) first."""
+        hits = [(e - s, k) for k, (s, e, _t) in self.in_block(self.block_of(pos16)).items() if s <= pos16 < e]
+        return [k for _n, k in sorted(hits)]
+
+    def span_of(self, key: int) -> tuple[int, int, int] | None:
+        return self._spans.get(key)
