@@ -21,6 +21,12 @@ READERS: dict[str, str] = {
     ".txt": "desktop.formats.textfile:read_text_file",
     ".text": "desktop.formats.textfile:read_text_file",
     ".md": "desktop.formats.textfile:read_text_file",
+    ".html": "desktop.formats.html:read_html_file",
+    ".htm": "desktop.formats.html:read_html_file",
+    ".xhtml": "desktop.formats.html:read_html_file",
+    ".docx": "desktop.formats.word:read_docx_file",
+    ".doc": "desktop.formats.word:refuse_old_word_file",
+    ".pdf": "desktop.formats.pdf:read_pdf_file",
 }
 
 # Suffix -> importer(project, path) -> ImportResult, for files that carry annotations.
