@@ -6,11 +6,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desktop.domain.model import ClaimdeskError
+from desktop.formats.brat import export_brat
 from desktop.formats.csv_export import export_csv
+from desktop.formats.jsonl import export_jsonl
+from desktop.formats.w3c import export_w3c
 
 # Format name -> (suffixes, writer(project, out, document_id=None, raw=False) -> count).
 EXPORTERS: dict[str, tuple[tuple[str, ...], Callable[..., int]]] = {
     "csv": ((".csv",), export_csv),
+    "jsonl": ((".jsonl",), export_jsonl),
+    "w3c": ((".jsonld",), export_w3c),
+    # brat writes a folder: an output name without an extension (or ending in .brat) means brat.
+    "brat": (("", ".brat"), export_brat),
 }
 
 

@@ -31,6 +31,10 @@ READERS: dict[str, str] = {
 
 # Suffix -> importer(project, path) -> ImportResult, for files that carry annotations.
 PROJECT_IMPORTERS: dict[str, str] = {
+    ".ann": "desktop.formats.brat:import_brat",
+    ".jsonl": "desktop.formats.jsonl:import_jsonl",
+    ".jsonld": "desktop.formats.w3c:import_w3c",
+    ".csv": "desktop.formats.csv_import:import_csv",
 }
 
 
