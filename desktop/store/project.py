@@ -2,6 +2,10 @@
 
 A :class:`Project` is one open ``.claimdesk`` file. Every write runs in one transaction that is committed before
 the method returns; a write the disk refuses raises :class:`WriteFailed` and leaves the file as it was.
+
+Opening checks the file before trusting it (``safety``), takes the one-writer lock (``locking``), keeps a
+rolling backup and upgrades older files in one transaction after a backup (``backups``). A file it refuses is
+never written to.
 """
 
 from __future__ import annotations
@@ -14,38 +18,55 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from desktop.store import schema
+from desktop.store import backups, locking, safety, schema
 from desktop.store.annotations import AnnotationsMixin
+from desktop.store.backups import BackupsMixin
 from desktop.store.codebook import CodebookMixin
 from desktop.store.documents import DocumentsMixin
 from desktop.store.errors import (
     CorruptProject,
-    NewerProject,
     NotAProject,
     ProjectError,
+    ProjectLocked,
     ProjectNotFound,
     ReadOnlyProject,
     WriteFailed,
 )
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
+SQLITE_MAGIC = safety.SQLITE_MAGIC
 SUFFIX = ".claimdesk"
 
 
-class Project(CodebookMixin, DocumentsMixin, AnnotationsMixin):
-    """An open project file."""
+class Project(CodebookMixin, DocumentsMixin, AnnotationsMixin, BackupsMixin):
+    """An open project file.
+
+    ``readonly_reason`` says why a project is read-only (None when it is writable): asked for, a read-only file
+    or folder, or another window or process writing to it (then ``lock_holder`` names it). ``backup_warning``
+    is set when the rolling backup on opening could not be written.
+    """
 
     def __init__(self, db: Database, path: Path, readonly: bool):
         self.db = db
         self.path = path
         self.readonly = readonly
+        self.readonly_reason: str | None = "opened read-only" if readonly else None
+        self.lock_holder: locking.LockHolder | None = None
+        self.backup_warning: str | None = None
         self.annotator = ""
         self._texts: dict[int, str] = {}
+        self._lock: locking.ProjectLock | None = None
+        self._locked_out: str | None = None  # who writes to it, when another window or process does
 
     # ----------------------------------------------------------------- opening
     @classmethod
-    def open(cls, path: str | os.PathLike, *, create: bool = False, readonly: bool = False) -> Project:
-        """Open (or, with ``create``, make) a project. Raises ProjectError with a clear message."""
+    def open(cls, path: str | os.PathLike, *, create: bool = False, readonly: bool = False,
+             require_write: bool = False, backup: bool = True) -> Project:
+        """Open (or, with ``create``, make) a project. Raises ProjectError with a clear message.
+
+        When the project cannot be written (read-only file or folder, or another window or process has it open
+        for writing) it opens read-only with ``readonly_reason`` set, or, with ``require_write``, raises
+        ReadOnlyProject or ProjectLocked. ``backup=False`` skips the rolling backup (one-shot commands).
+        """
         path = Path(path)
         name = path.name
         if path.is_dir():
@@ -53,53 +74,86 @@ class Project(CodebookMixin, DocumentsMixin, AnnotationsMixin):
         exists = path.exists()
         if not exists and not create:
             raise ProjectNotFound(f"no project at {path}")
-        if exists and path.stat().st_size > 0:
-            with open(path, "rb") as fh:
-                if fh.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
-                    raise NotAProject(f"{name} is not a Claimdesk project (it is not an SQLite file)")
-        if exists and not readonly and not os.access(path, os.W_OK):
-            readonly = True
-        if not exists and not readonly:
-            path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            conn = _connect(path, readonly)
-        except sqlite3.Error as exc:
-            raise ProjectError(f"cannot open {name}: {exc}") from None
-        db = Database(conn, execute_plugins=False)
-        project = cls(db, path, readonly)
+            header = safety.check_header(path) if exists else None
+        except OSError as exc:
+            raise ProjectError(f"cannot read {name}: {safety.describe(exc)}") from None
+        if exists and header is None and not create:
+            raise NotAProject(f"{name} is empty (0 bytes), not a Claimdesk project")
+
+        # Examine an existing database through a read-only connection before anything else touches it.
+        probe, kind = _probe(path, header, create)
         try:
-            project._check_and_migrate(name)
+            reason, lock, holder, locked_out = _access(path, exists, readonly, require_write)
         except BaseException:
-            conn.close()
+            _close(probe)
+            raise
+        try:
+            if reason is not None and probe is not None:
+                conn = probe
+            else:
+                _close(probe)
+                conn = _connect(path, reason is not None)
+        except BaseException as exc:
+            if lock is not None:
+                lock.release()
+            if not exists:
+                for leftover in (path, path.with_name(name + "-journal")):
+                    with contextlib.suppress(OSError):
+                        leftover.unlink()
+            if isinstance(exc, sqlite3.Error):
+                raise ProjectError(f"cannot open {name}: {exc}") from None
+            raise
+        project = cls(Database(conn, execute_plugins=False), path, reason is not None)
+        project.readonly_reason, project.lock_holder, project._lock = reason, holder, lock
+        project._locked_out = locked_out
+        try:
+            project._check_and_migrate(name, kind, backup)
+        except BaseException:
+            project.close()
             raise
         return project
 
-    def _check_and_migrate(self, name: str) -> None:
+    def _check_and_migrate(self, name: str, kind: str, backup: bool) -> None:
+        version = schema.current_version(self.db)
+        if version >= schema.target_version():
+            if backup and not self.readonly:
+                try:
+                    backups.rolling_backup(self.db.conn, self.path)
+                except ProjectError as exc:
+                    self.backup_warning = f"no backup was made on opening: {exc}"
+            return
+        if self.readonly:
+            raise ReadOnlyProject(f"{name} needs an upgrade for this version of Claimdesk, but "
+                                  f"{self.readonly_reason}")
+        new = kind == "empty"
+        if not new:
+            try:
+                saved = backups.write_backup(self.db.conn, self.path, "before-upgrade")
+            except ProjectError as exc:
+                raise ProjectError(f"{name} was not upgraded, because no backup could be written first "
+                                   f"({exc}); the file is unchanged") from None
         try:
-            version = schema.current_version(self.db)
-            app_id = schema.application_id(self.db)
-            has_tables = self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
-        except sqlite3.DatabaseError as exc:
-            raise CorruptProject(f"{name} is damaged and cannot be read ({exc})") from None
-        if app_id != schema.APPLICATION_ID and has_tables:
-            raise NotAProject(f"{name} is an SQLite file of another program, not a Claimdesk project")
-        if version > schema.SCHEMA_VERSION:
-            raise NewerProject(
-                f"{name} was written by a newer Claimdesk (schema {version}; this version reads up to "
-                f"{schema.SCHEMA_VERSION}); update Claimdesk to open it"
-            )
-        if version < schema.SCHEMA_VERSION:
-            if self.readonly:
-                raise ReadOnlyProject(f"{name} needs an upgrade but is read-only; copy it somewhere writable")
-            new = not has_tables
             with self._write():
                 schema.migrate(self.db)
                 if new:
                     self._install_default_codebook()
+        except (sqlite3.Error, ProjectError) as exc:
+            if new:
+                raise
+            raise ProjectError(f"{name} could not be upgraded ({exc}); the file is unchanged and a backup is "
+                               f"in {saved.path.parent.name}") from None
 
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
             self.db.conn.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def location_warning(self) -> str | None:
+        """A warning when the project sits in a synced cloud folder or on a network share."""
+        return safety.sync_folder_warning(self.path)
 
     def __enter__(self) -> Project:
         return self
@@ -112,15 +166,22 @@ class Project(CodebookMixin, DocumentsMixin, AnnotationsMixin):
     def _write(self):
         """One committed transaction; disk errors become WriteFailed and nothing of the change is kept."""
         if self.readonly:
-            raise ReadOnlyProject(f"{self.path.name} is open read-only; the change was not saved")
+            self._refuse_write()
         try:
             with self.db.atomic():
                 yield self.db
-        except sqlite3.OperationalError as exc:
-            message = str(exc)
-            if "full" in message or "I/O" in message or "readonly" in message or "locked" in message:
-                raise WriteFailed(f"the change was not saved: {message}") from exc
+        except sqlite3.IntegrityError:
             raise
+        except sqlite3.DatabaseError as exc:
+            failure = _write_failure(self.path.name, exc)
+            if failure is None:
+                raise
+            raise failure from exc
+
+    def _refuse_write(self):
+        if self._locked_out:
+            raise ProjectLocked(f"{self._locked_out}; the change was not saved")
+        raise ReadOnlyProject(f"{self.path.name} is open read-only ({self.readonly_reason}); the change was not saved")
 
     # ---------------------------------------------------------------- settings
     def get_setting(self, key: str, default=None):
@@ -142,6 +203,105 @@ class Project(CodebookMixin, DocumentsMixin, AnnotationsMixin):
         return self.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
+def _close(conn: sqlite3.Connection | None) -> None:
+    if conn is not None:
+        conn.close()
+
+
+def _probe(path: Path, header, create: bool) -> tuple[sqlite3.Connection | None, str]:
+    """A read-only connection to an existing file that passed every check, and whether it is ``empty``."""
+    name = path.name
+    if header is None:
+        return None, "empty"
+    for attempt in (1, 2):
+        try:
+            probe = safety.connect_readonly(path)
+        except sqlite3.Error as exc:
+            raise ProjectError(f"cannot open {name}: {exc}") from None
+        try:
+            kind = safety.check_database(probe, name)
+        except sqlite3.DatabaseError:  # a journal left by a writer that crashed mid-change
+            probe.close()
+            if attempt == 2:
+                raise CorruptProject(f"{name} is damaged and cannot be read") from None
+            _recover_crashed_write(path)
+            continue
+        except BaseException:
+            probe.close()
+            raise
+        if kind == "empty" and not create:
+            probe.close()
+            raise NotAProject(f"{name} is an empty SQLite file, not a Claimdesk project")
+        return probe, kind
+    raise AssertionError("unreachable")
+
+
+def _recover_crashed_write(path: Path) -> None:
+    """Roll back the change a crashed writer left half-done (SQLite does it on the first read it may write)."""
+    name = path.name
+    why = safety.readonly_reason(path)
+    if why:
+        raise CorruptProject(f"{name} was left half-written by a program that stopped, and cannot be repaired "
+                             f"here: {why}")
+    try:
+        lock = locking.acquire(path)
+    except ProjectLocked as exc:
+        raise CorruptProject(f"{name} was left half-written by a program that stopped; {exc}") from None
+    try:
+        conn = sqlite3.connect(str(path))
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise CorruptProject(f"{name} is damaged and cannot be read ({exc})") from None
+    finally:
+        lock.release()
+
+
+def _access(path: Path, exists: bool, readonly: bool, require_write: bool):
+    """Decide how to open: returns (readonly_reason or None, lock, lock holder, who holds it as text)."""
+    name = path.name
+    reason = "opened read-only" if readonly else safety.readonly_reason(path)
+    if reason and not exists:
+        raise ProjectError(f"cannot create {name}: {reason}")
+    if reason and require_write and not readonly:
+        raise ReadOnlyProject(reason)
+    if reason is not None:
+        return reason, None, None, None
+    try:
+        return None, locking.acquire(path), None, None
+    except ProjectLocked as exc:
+        if require_write:
+            raise
+        return f"{exc}; it is open here read-only", None, getattr(exc, "holder", None), str(exc)
+
+
+# SQLite result codes (primary) of a write the disk or the system refused.
+_FULL, _IOERR, _READONLY, _BUSY, _LOCKED, _CORRUPT, _CANTOPEN, _NOTADB = 13, 10, 8, 5, 6, 11, 14, 26
+
+
+def _write_failure(name: str, exc: sqlite3.DatabaseError) -> ProjectError | None:
+    """The analyst's message for a failed write, or None for an error that is a program's mistake."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    primary = code & 0xFF if code is not None else None
+    text = str(exc)
+    low = text.lower()
+    if primary == _FULL or "full" in low:
+        return WriteFailed(f"the disk is full; the change was not saved ({text})")
+    if primary == _IOERR or "i/o" in low:
+        return WriteFailed(f"the disk reported an error; the change was not saved ({text})")
+    if primary == _READONLY or "readonly" in low:
+        return WriteFailed(f"{name} can no longer be written (it became read-only); the change was not saved")
+    if primary in (_BUSY, _LOCKED) or "locked" in low:
+        return WriteFailed(f"another program is using {name}; the change was not saved, try again")
+    if primary in (_CORRUPT, _NOTADB) or "malformed" in low:
+        return CorruptProject(f"{name} is damaged; the change was not saved ({text})")
+    if primary == _CANTOPEN or "unable to open" in low:
+        return WriteFailed(f"{name} or its folder cannot be written; the change was not saved ({text})")
+    return None
+
+
 def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
     if readonly:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
@@ -151,7 +311,9 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
     conn.execute("PRAGMA busy_timeout = 3000")
     if not readonly:
         # A rollback journal, not WAL: every commit is in the one file, so a copy of the file made while the app
-        # runs (or e-mailed) holds every confirmed change. FULL sync: a confirmed change survives power loss.
+        # runs (or e-mailed) holds every confirmed change, and no -wal/-shm side file can be left behind or
+        # separated from it. FULL sync: a confirmed change survives a crash or power loss. Each commit costs
+        # about 0.7 ms here, far below a frame. (Only reached for a file that passed safety's checks.)
         conn.execute("PRAGMA journal_mode = DELETE")
         conn.execute("PRAGMA synchronous = FULL")
     return conn

@@ -3,6 +3,13 @@
 ``PRAGMA user_version`` holds the schema version (the number of migrations applied) so any tool can read it;
 ``PRAGMA application_id`` marks the file as Claimdesk's. sqlite-utils' ``Migrations`` records each applied
 migration in ``_sqlite_migrations``.
+
+Released schema versions, each kept as a fixture project in ``tests/fixtures/schema_vN.claimdesk``:
+
+1. ``0001_initial``: documents, tag_types, annotations, history (append-only), settings, documents_fts.
+
+A new migration is appended below (never edit a released one), gets a fixture made with the release that
+introduces it, and is tested from every older fixture by ``tests/store/test_migrations.py``.
 """
 
 from __future__ import annotations
@@ -97,7 +104,13 @@ def _initial(db: Database) -> None:
     db["documents"].enable_fts(["title", "text"], fts_version="FTS5", create_triggers=True, tokenize="unicode61")
 
 
+# The schema version this Claimdesk writes. Tests that add a migration use target_version(), which follows them.
 SCHEMA_VERSION = len(migrations._migrations)
+
+
+def target_version() -> int:
+    """The schema version after every known migration (the number of migrations)."""
+    return len(migrations._migrations)
 
 
 def current_version(db: Database) -> int:
@@ -108,9 +121,21 @@ def application_id(db: Database) -> int:
     return db.execute("PRAGMA application_id").fetchone()[0]
 
 
+def pending(db: Database) -> list[str]:
+    """Names of the migrations a file still needs (read-only)."""
+    return [m.name for m in migrations.pending(db)]
+
+
 def migrate(db: Database) -> None:
-    """Apply every pending migration in one transaction and stamp the version and application id."""
+    """Apply every pending migration in one transaction and stamp the version and application id.
+
+    Each migration runs in a savepoint inside that one transaction, so a failure anywhere rolls back all of
+    them: the file is left exactly as it was. Every migration must therefore be transactional (no VACUUM).
+    """
+    todo = migrations.pending(db)
+    if any(not m.transactional for m in todo):
+        raise RuntimeError("every Claimdesk migration must run inside the upgrade's transaction")
     with db.atomic():
         migrations.apply(db)
-        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        db.execute(f"PRAGMA user_version = {target_version()}")
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
