@@ -35,9 +35,11 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("import", help="import articles into a project (created if missing)",
-                       description="Import articles; prints ID<TAB>TITLE for each new document.")
+                       description="Import articles (text, HTML, Word, PDF, annotated exchange files) or whole "
+                                   "folders of them (searched recursively); prints ID<TAB>TITLE for each new "
+                                   "document.")
     p.add_argument("project", type=Path)
-    p.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    p.add_argument("files", type=Path, nargs="+", metavar="FILE", help="a file or a folder")
 
     p = sub.add_parser("tag", help="tag a span of a document",
                        description="Tag a span by its exact text (--text) or its code-point offsets; prints the "
@@ -135,6 +137,9 @@ def cmd_import(args) -> int:
     failures = 0
     with _project(args.project, create=True) as project:
         for path in args.files:
+            if path.is_dir():
+                failures += _import_folder(project, path)
+                continue
             try:
                 result = import_path(project, path)
             except DuplicateDocument as exc:
@@ -149,6 +154,23 @@ def cmd_import(args) -> int:
             for problem in result.problems:
                 print(f"claimdesk: warning: {path.name}: {problem}", file=sys.stderr)
     return 1 if failures else 0
+
+
+def _import_folder(project, folder: Path) -> int:
+    """Import every article under a folder; prints like single files, then a summary. Returns the failures."""
+    from desktop.formats.folder import import_folder
+
+    report = import_folder(project, folder)
+    for doc in report.imported:
+        print(f"{doc.id}\t{doc.title}")
+    for entry in report.skipped:
+        print(f"claimdesk: skipped: {entry.reason}", file=sys.stderr)
+    for problem in report.problems:
+        print(f"claimdesk: warning: {problem}", file=sys.stderr)
+    for entry in report.failed:
+        print(f"claimdesk: error: {entry.reason}", file=sys.stderr)
+    print(f"claimdesk: {folder}: {report.summary()}", file=sys.stderr)
+    return len(report.failed)
 
 
 def cmd_tag(args) -> int:

@@ -2,8 +2,8 @@
 
 Each non-empty paragraph (headings included) becomes a paragraph of the document, with a blank line between
 paragraphs; a line break inside a paragraph stays a line break; a table's rows become lines with cells separated
-by tabs. Title, author and creation date come from the file's core properties; the language from its
-``dc:language`` when set.
+by tabs. Title, author and creation date come from the file's core properties (the title falls back to a first
+paragraph styled as a title or heading, then to the file name); the language from its ``dc:language`` when set.
 """
 
 from __future__ import annotations
@@ -39,7 +39,8 @@ def read_docx_file(path: Path) -> ImportedText:
     if not blocks:
         raise UnreadableDocument(f"{path.name} holds no text")
     props = document.core_properties
-    title = (props.title or "").strip() or path.stem.replace("_", " ").strip() or "Untitled"
+    title = (props.title or "").strip() or _heading_title(document) or path.stem.replace("_", " ").strip() \
+        or "Untitled"
     meta = {
         "author": (props.author or "").strip(),
         "published": props.created.date().isoformat() if props.created else "",
@@ -78,6 +79,17 @@ def _blocks(document):
                 if line:
                     rows.append(line)
             yield "\n".join(rows)
+
+
+def _heading_title(document) -> str:
+    """The first paragraph when it is styled as a title or heading; else ''."""
+    for paragraph in document.paragraphs:
+        if paragraph.text.strip():
+            style = (paragraph.style.name if paragraph.style is not None else "") or ""
+            if style.startswith(("Title", "Heading")):
+                return " ".join(paragraph.text.split())
+            return ""
+    return ""
 
 
 def _paragraph_text(paragraph) -> str:
