@@ -1,4 +1,4 @@
-"""Web pages saved from a browser: the article's main text and the metadata an analyst cites.
+"""Web pages saved from a browser (.html, .htm, or .mhtml "single file"): the article's main text and metadata.
 
 The article is found by trafilatura, a library made for news pages: it drops navigation, advertising, cookie
 banners, related-story boxes, scripts, styles and reader comments. It works on the saved file alone; nothing the
@@ -55,6 +55,42 @@ def read_html_file(path: Path) -> ImportedText:
         )
     markup, encoding = decode_html(path.read_bytes(), path.name)
     imported = html_to_document(markup, path.name)
+    imported.meta.update(encoding=encoding, original_filename=path.name)
+    if not imported.title:
+        imported.title = path.stem.replace("_", " ").strip() or "Untitled"
+    return imported
+
+
+def read_mhtml_file(path: Path) -> ImportedText:
+    """A page saved as "web page, single file" (.mhtml, .mht): the page's HTML part, read as above."""
+    import email
+    from email import policy
+
+    path = Path(path)
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise UnreadableDocument(
+            f"{path.name} is {size / 1e6:.0f} MB; Claimdesk imports web pages up to {MAX_BYTES // 1_000_000} MB"
+        )
+    message = email.message_from_bytes(path.read_bytes(), policy=policy.compat32)
+    part = next((p for p in message.walk() if p.get_content_type() in ("text/html", "application/xhtml+xml")), None)
+    if part is None:
+        raise UnreadableDocument(f"{path.name} is not a saved web page (it holds no HTML part)")
+    data = part.get_payload(decode=True) or b""
+    declared = part.get_content_charset()
+    markup, encoding = "", ""
+    if declared:
+        try:
+            markup, encoding = data.decode(declared), codecs.lookup(declared).name
+        except (LookupError, UnicodeDecodeError):
+            markup = ""
+    if not markup:
+        markup, encoding = decode_html(data, path.name)
+    imported = html_to_document(markup, path.name)
+    if not imported.meta.get("url"):
+        location = message.get("Snapshot-Content-Location") or part.get("Content-Location") or ""
+        if location.lower().startswith(("http://", "https://")):
+            imported.meta["url"] = location.strip()
     imported.meta.update(encoding=encoding, original_filename=path.name)
     if not imported.title:
         imported.title = path.stem.replace("_", " ").strip() or "Untitled"

@@ -24,6 +24,8 @@ READERS: dict[str, str] = {
     ".html": "desktop.formats.html:read_html_file",
     ".htm": "desktop.formats.html:read_html_file",
     ".xhtml": "desktop.formats.html:read_html_file",
+    ".mhtml": "desktop.formats.html:read_mhtml_file",
+    ".mht": "desktop.formats.html:read_mhtml_file",
     ".docx": "desktop.formats.word:read_docx_file",
     ".doc": "desktop.formats.word:refuse_old_word_file",
     ".pdf": "desktop.formats.pdf:read_pdf_file",

@@ -171,3 +171,36 @@ def test_page_without_any_article_text_is_refused_clearly(project, tmp_path, no_
     with pytest.raises(UnreadableDocument, match="no article text"):
         import_file(project, path)
     assert project.document_count() == 0
+
+
+def test_page_saved_as_single_file_mhtml(project, tmp_path, no_network):
+    import quopri
+
+    html = news_page(head_extra=FULL_META.replace(f'<link rel="canonical" href="{CANONICAL}">', ""))
+    html = html.replace('<meta property="og:url"', "<meta")
+    body = quopri.encodestring(html.encode("utf-8")).decode("ascii")
+    mhtml = (
+        "From: <Saved by Blink>\r\n"
+        "Snapshot-Content-Location: https://www.dailycourier.example/kremlin\r\n"
+        "Subject: Kremlin says\r\n"
+        "MIME-Version: 1.0\r\n"
+        'Content-Type: multipart/related; type="text/html"; boundary="----MultipartBoundary--abc"\r\n\r\n'
+        "------MultipartBoundary--abc\r\n"
+        "Content-Type: text/html\r\n"
+        "Content-ID: <frame-1@mhtml.blink>\r\n"
+        "Content-Transfer-Encoding: quoted-printable\r\n"
+        "Content-Location: https://www.dailycourier.example/kremlin\r\n\r\n"
+        + body.replace("\n", "\r\n") + "\r\n"
+        "------MultipartBoundary--abc\r\n"
+        "Content-Type: text/javascript\r\n"
+        "Content-Location: https://tracker.example/analytics.js\r\n\r\n"
+        "document.write('INJECTED SCRIPT TEXT');\r\n"
+        "------MultipartBoundary--abc--\r\n"
+    )
+    path = tmp_path / "Kremlin says.mhtml"
+    path.write_bytes(mhtml.encode("ascii"))
+    doc = project.document(import_file(project, path).id)
+    assert doc.text == "\n\n".join([HEADLINE, *PARAGRAPHS])
+    assert doc.url == "https://www.dailycourier.example/kremlin"
+    assert doc.outlet == "The Daily Courier"
+    assert "INJECTED" not in doc.text
