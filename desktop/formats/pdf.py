@@ -2,7 +2,8 @@
 
 pypdf reads the text layer page by page together with each line's position. A new paragraph starts where the
 gap to the previous line is clearly larger than the page's usual line spacing, where a line is indented, where the
-type size changes (a heading), or where a short line ends a sentence. Inside a paragraph, lines are joined with a
+type size changes (a heading), after a line less than half as long as the page's full lines (a heading in
+the body's type, a list item), or where a line shorter than usual ends a sentence. Inside a paragraph, lines are joined with a
 space; a word broken at a line end ("legiti-" / "macy") is joined again only when that is safe (see
 :func:`join_hyphenated`). Lone page numbers at the top or bottom of a page are dropped.
 
@@ -189,6 +190,10 @@ def _breaks(prev: _Line, line: _Line, spacing: float | None, left: float, full: 
         return True
     if line.x - left > 1.5 * line.size and prev.x - left <= 1.5 * prev.size:
         return True  # a first-line indent
+    if prev.text.endswith(_HYPHENS):
+        return False
+    if len(prev.text) < 0.5 * full:
+        return True  # a heading, a list item, or the end of a paragraph
     return prev.text.endswith(_SENTENCE_END) and len(prev.text) < 0.7 * full
 
 

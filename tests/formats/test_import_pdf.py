@@ -142,6 +142,18 @@ def test_indented_paragraphs_without_gaps_are_told_apart(project, tmp_path):
     assert doc.title == "article"
 
 
+def test_heading_in_body_type_stays_its_own_paragraph(project, tmp_path):
+    paragraphs = [
+        ["Reactions in Kyiv",
+         "Ukrainian officials rejected the remarks on Wednesday and said that",
+         "the constitution does not allow elections under martial law"],
+    ]
+    data = make_pdf([layout(paragraphs)])
+    doc = project.document(import_file(project, _write(tmp_path, data)).id)
+    assert doc.text.startswith("Reactions in Kyiv\n\nUkrainian officials rejected the remarks on Wednesday and said "
+                               "that the constitution")
+
+
 @pytest.mark.parametrize(
     ("left", "right", "joined"),
     [
