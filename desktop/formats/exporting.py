@@ -9,6 +9,7 @@ from desktop.domain.model import ClaimdeskError
 from desktop.formats.brat import export_brat
 from desktop.formats.csv_export import export_csv
 from desktop.formats.jsonl import export_jsonl
+from desktop.formats.refi.export import export_qdc, export_qdpx
 from desktop.formats.w3c import export_w3c
 
 # Format name -> (suffixes, writer(project, out, document_id=None, raw=False) -> count).
@@ -18,6 +19,8 @@ EXPORTERS: dict[str, tuple[tuple[str, ...], Callable[..., int]]] = {
     "w3c": ((".jsonld",), export_w3c),
     # brat writes a folder: an output name without an extension (or ending in .brat) means brat.
     "brat": (("", ".brat"), export_brat),
+    "qdpx": ((".qdpx",), export_qdpx),
+    "qdc": ((".qdc",), export_qdc),
 }
 
 

@@ -37,6 +37,8 @@ PROJECT_IMPORTERS: dict[str, str] = {
     ".jsonl": "desktop.formats.jsonl:import_jsonl",
     ".jsonld": "desktop.formats.w3c:import_w3c",
     ".csv": "desktop.formats.csv_import:import_csv",
+    ".qdpx": "desktop.formats.refi.importer:import_qdpx",
+    ".qdc": "desktop.formats.refi.importer:import_qdc",
 }
 
 
