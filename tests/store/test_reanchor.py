@@ -5,8 +5,11 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from desktop.domain.model import ClaimdeskError
+from desktop.domain.text import sha256_text
 from desktop.store import DuplicateDocument, Project
 from desktop.store.reanchor import orphans, replace_document_text
 
@@ -143,3 +146,35 @@ def test_a_failed_write_keeps_the_old_text_and_offsets(project, tagged):
     assert project.document(doc.id).text == TEXT
     assert project.document_text(doc.id) == TEXT
     assert project.annotation(anns["first"].id).start == anns["first"].start
+
+
+WORDS = ["Peskov", "said", "legitimacy", "can", "be", "questioned", "Kyiv", "\n\n", "«", "»", "🇺🇦", "ё"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_random_corrections_keep_every_annotation_whose_text_remains(tmp_path_factory, data):
+    old = " ".join(data.draw(st.lists(st.sampled_from(WORDS), min_size=3, max_size=40)))
+    new = " ".join(data.draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=40)))
+    path = tmp_path_factory.mktemp("p") / "p.claimdesk"
+    with Project.open(path, create=True) as project:
+        doc = project.add_document(old, "doc")
+        anns = []
+        for _ in range(data.draw(st.integers(1, 6))):
+            start = data.draw(st.integers(0, len(old) - 1))
+            end = data.draw(st.integers(start + 1, min(len(old), start + 30)))
+            if old[start:end].strip():
+                anns.append(project.create_annotation(doc.id, 1, start, end))
+        if new == old or project.document_id_by_sha256(sha256_text(new)) not in (None, doc.id):
+            return
+        report = replace_document_text(project, doc.id, new)
+        assert len(report.kept) + len(report.orphans) == len(anns)
+        for ann in anns:
+            stored = project.annotation(ann.id)
+            assert stored.text == ann.text
+            assert stored.end - stored.start == len(stored.text)
+            if ann.text in new:
+                assert not stored.orphan and new[stored.start:stored.end] == ann.text
+            else:
+                assert stored.orphan
+        assert project.integrity_ok()
