@@ -83,7 +83,7 @@ def read_pdf_file(path: Path) -> ImportedText:
         )
     title = _meta(metadata, "/Title") or path.stem.replace("_", " ").strip() or "Untitled"
     meta = {"author": _meta(metadata, "/Author"), "published": _pdf_date(_meta(metadata, "/CreationDate")),
-            "language": language, "original_filename": path.name, "encoding": "pdf"}
+            "language": language, "original_filename": path.name}
     return ImportedText(text=text, title=title, meta=meta)
 
 

@@ -46,7 +46,6 @@ def read_docx_file(path: Path) -> ImportedText:
         "published": props.created.date().isoformat() if props.created else "",
         "language": (props.language or "").strip(),
         "original_filename": path.name,
-        "encoding": "docx",
     }
     return ImportedText(text="\n\n".join(blocks), title=title, meta=meta)
 
