@@ -7,7 +7,8 @@ each become a paragraph of the document, with a blank line between paragraphs; t
 
 Metadata: title, author, outlet (the site's name), published date and canonical URL from the page's own metadata
 (``<link rel=canonical>``, Open Graph, JSON-LD, ``<meta>``), falling back to the address a browser records in a
-page it saves (``<!-- saved from url=... -->``); the language from ``<html lang>`` or the page's ``<meta>``.
+page it saves (``<!-- saved from url=... -->``); the outlet falls back to the URL's host name; the language comes
+from ``<html lang>`` or the page's ``<meta>``.
 """
 
 from __future__ import annotations
@@ -119,7 +120,7 @@ def html_to_document(markup: str, name: str = "the page") -> ImportedText:
     url = extracted.url or _saved_from(markup)
     meta = {
         "author": extracted.author or "",
-        "outlet": extracted.sitename or "",
+        "outlet": extracted.sitename or _host(url),
         "published": extracted.date or "",
         "url": url or "",
         "language": language,
@@ -146,6 +147,14 @@ def page_language(markup: str) -> str:
         if value and _LANG.match(value):
             return value.replace("_", "-")
     return ""
+
+
+def _host(url: str | None) -> str:
+    """``https://www.example.org/a`` -> ``example.org``: the outlet when the page does not name itself."""
+    from urllib.parse import urlsplit
+
+    host = urlsplit(url or "").hostname or ""
+    return host[4:] if host.startswith("www.") else host
 
 
 def _saved_from(markup: str) -> str:

@@ -141,6 +141,7 @@ def test_page_without_canonical_link_takes_the_address_the_browser_saved(project
     path = _save(tmp_path, news_page(saved_from=saved), "page.htm")
     doc = project.document(import_file(project, path).id)
     assert doc.url == "https://news.example.org/2024/05/kremlin-zelensky"
+    assert doc.outlet == "news.example.org"  # the page names no site: its host stands in
     assert PARAGRAPHS[1] in doc.text
     assert "nobody believes it" not in doc.text
 
