@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.domain.model import ClaimdeskError
 from desktop.domain.text import normalize_text
 
-MAX_BYTES = 50 * 1024 * 1024  # 50 MB of text is far beyond a book; larger files are refused clearly
+MAX_BYTES = 50_000_000  # 50 MB of text is far beyond a book; larger files are refused clearly (README: safety)
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -71,8 +72,24 @@ def read_text_file(path: Path) -> ImportedText:
     text = normalize_text(text)
     if not text.strip():
         raise UnreadableDocument(f"{path.name} is empty")
+    check_text(text, path.name)
     return ImportedText(text=text, title=_title_from(path, text), meta={"encoding": encoding,
                                                                          "original_filename": path.name})
+
+
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # tab, line ends, \v and \f are text
+
+
+def check_text(text: str, name: str = "the file") -> None:
+    """Refuse decoded text that is really a binary file: control characters a text does not hold.
+
+    A binary file without NUL bytes (an executable, a compressed archive, an image) still "decodes" in a
+    single-byte encoding; what gives it away is control characters, which prose holds almost never. A stray
+    few are tolerated: more than 2, and more than 1 in 1,000 characters, is refused."""
+    limit = max(2, len(text) // 1000)
+    for count, _ in enumerate(_CONTROL.finditer(text), 1):
+        if count > limit:
+            raise UnreadableDocument(f"{name} looks like a binary file (it holds control characters), not text")
 
 
 def _title_from(path: Path, text: str) -> str:

@@ -267,7 +267,11 @@ class BackupsMixin:
             raise ProjectError("a copy cannot replace the open project itself; choose another name")
         if dest.is_dir():
             raise ProjectError(f"{dest} is a folder; choose a file name for the copy")
-        lock = locking.acquire(dest) if not dest.exists() or dest.is_file() else None
+        try:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise WriteFailed(f"could not write {dest.name}: {safety.describe(exc)}") from None
+        lock = locking.acquire(dest)  # never replace a project another window is writing to
         try:
             copy_database(self.db.conn, dest)
         finally:

@@ -124,8 +124,8 @@ class Project(CodebookMixin, DocumentsMixin, AnnotationsMixin, BackupsMixin):
                     self.backup_warning = f"no backup was made on opening: {exc}"
             return
         if self.readonly:
-            raise ReadOnlyProject(f"{name} needs an upgrade for this version of Claimdesk, but "
-                                  f"{self.readonly_reason}")
+            self._upgrade_in_memory(name)
+            return
         new = kind == "empty"
         if not new:
             try:
@@ -143,6 +143,20 @@ class Project(CodebookMixin, DocumentsMixin, AnnotationsMixin, BackupsMixin):
                 raise
             raise ProjectError(f"{name} could not be upgraded ({exc}); the file is unchanged and a backup is "
                                f"in {saved.path.parent.name}") from None
+
+    def _upgrade_in_memory(self, name: str) -> None:
+        """Read an older project that may not be written: upgrade a copy in memory, never the file."""
+        memory = sqlite3.connect(":memory:")
+        try:
+            self.db.conn.backup(memory)
+            db = Database(memory, execute_plugins=False)
+            schema.migrate(db)
+            memory.execute("PRAGMA query_only = 1")
+        except sqlite3.Error as exc:
+            memory.close()
+            raise ProjectError(f"{name} is from an older Claimdesk and could not be read ({exc})") from None
+        self.db.conn.close()
+        self.db = db
 
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
@@ -302,11 +316,15 @@ def _write_failure(name: str, exc: sqlite3.DatabaseError) -> ProjectError | None
     return None
 
 
+# The connection class of writable projects; tests swap in one that fails on cue, to prove failed writes safe.
+CONNECTION_FACTORY = sqlite3.Connection
+
+
 def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
     if readonly:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     else:
-        conn = sqlite3.connect(str(path))
+        conn = sqlite3.connect(str(path), factory=CONNECTION_FACTORY)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 3000")
     if not readonly:
