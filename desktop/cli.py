@@ -10,7 +10,7 @@ from pathlib import Path
 from desktop import __version__
 from desktop.domain.model import ClaimdeskError
 
-COMMANDS = ("import", "tag", "export", "info", "history", "bench")
+COMMANDS = ("import", "tag", "export", "info", "history", "backup", "restore", "bench")
 
 DESCRIPTION = """\
 Claimdesk: mark quotes, claims and legitimacy assertions in news articles.
@@ -22,6 +22,8 @@ Claimdesk: mark quotes, claims and legitimacy assertions in news articles.
   claimdesk export PROJECT -o OUT    export annotations (CSV by default)
   claimdesk info PROJECT             documents and counts per tag type
   claimdesk history PROJECT          every change made to annotations
+  claimdesk backup PROJECT [-o COPY] back up the project (or write a complete copy to COPY)
+  claimdesk restore PROJECT [BACKUP] list the project's backups, or restore one (by number or path)
   claimdesk bench                    measure speed on large generated projects
 
 Run 'claimdesk COMMAND --help' for a command's options. Exit status: 0 success, 1 error, 2 usage error.
@@ -71,6 +73,20 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("history", help="list every change made to annotations")
     p.add_argument("project", type=Path)
     p.add_argument("--doc", type=int, default=None, metavar="ID", help="only this document")
+
+    p = sub.add_parser("backup", help="back up a project, or write a copy of it",
+                       description="Write a backup into the project's backups folder (PROJECT.backups next to "
+                                   "it), or with -o a complete copy to COPY; prints the file written. Works "
+                                   "while the project is open in the window.")
+    p.add_argument("project", type=Path)
+    p.add_argument("-o", "--output", type=Path, default=None, metavar="COPY")
+
+    p = sub.add_parser("restore", help="list a project's backups, or restore one",
+                       description="Without BACKUP, list the backups, newest first. With BACKUP (a number from "
+                                   "that list, or a file), replace the project with it; the current state is "
+                                   "kept as a backup first. The project must not be open in a window.")
+    p.add_argument("project", type=Path)
+    p.add_argument("backup", nargs="?", default=None, metavar="BACKUP")
 
     p = sub.add_parser("bench", help="measure speed on large generated projects")
     p.add_argument("--make-project", type=Path, default=None, metavar="PATH",
@@ -124,10 +140,11 @@ def _os_message(exc: BaseException) -> str:
     return str(exc)
 
 
-def _project(path: Path, create: bool = False, readonly: bool = False):
+def _project(path: Path, create: bool = False, readonly: bool = False, write: bool = False):
+    """Open a project; ``write`` refuses at once (exit 1) when it is read-only or open elsewhere for writing."""
     from desktop.store import Project
 
-    return Project.open(path, create=create, readonly=readonly)
+    return Project.open(path, create=create, readonly=readonly, require_write=write, backup=not write)
 
 
 def cmd_import(args) -> int:
@@ -135,7 +152,7 @@ def cmd_import(args) -> int:
     from desktop.store import DuplicateDocument
 
     failures = 0
-    with _project(args.project, create=True) as project:
+    with _project(args.project, create=True, write=True) as project:
         for path in args.files:
             if path.is_dir():
                 failures += _import_folder(project, path)
@@ -176,7 +193,7 @@ def _import_folder(project, folder: Path) -> int:
 def cmd_tag(args) -> int:
     from desktop.domain.text import find_occurrence
 
-    with _project(args.project) as project:
+    with _project(args.project, write=True) as project:
         if args.annotator is None:
             project.annotator = project.get_setting("annotator", "") or ""
         tag_type = project.find_tag_type(args.tag_type)
@@ -231,6 +248,36 @@ def cmd_history(args) -> int:
     return 0
 
 
+def cmd_backup(args) -> int:
+    with _project(args.project, readonly=True) as project:
+        written = project.save_copy(args.output) if args.output else project.backup_now().path
+    print(written)
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from desktop.store.backups import list_backups, restore_file
+
+    if not args.project.exists():
+        raise ClaimdeskError(f"no project at {args.project}")
+    found = list_backups(args.project)
+    if args.backup is None:
+        for number, b in enumerate(found, 1):
+            print(f"{number}\t{b.label}\t{b.path}")
+        if not found:
+            print(f"claimdesk: no backups of {args.project.name} yet", file=sys.stderr)
+        return 0
+    chosen = Path(args.backup)
+    if args.backup.isdigit() and not chosen.exists():
+        if not 1 <= int(args.backup) <= len(found):
+            raise ClaimdeskError(f"no backup number {args.backup}; 'claimdesk restore {args.project}' lists them")
+        chosen = found[int(args.backup) - 1].path
+    kept = restore_file(args.project, chosen)
+    print(f"restored {args.project.name} from {chosen.name}"
+          + (f"; the state it replaced is kept in {kept.path}" if kept else ""))
+    return 0
+
+
 def cmd_bench(args) -> int:
     from desktop import bench
 
@@ -238,7 +285,7 @@ def cmd_bench(args) -> int:
 
 
 COMMAND_FUNCS = {"import": cmd_import, "tag": cmd_tag, "export": cmd_export, "info": cmd_info,
-                 "history": cmd_history, "bench": cmd_bench}
+                 "history": cmd_history, "backup": cmd_backup, "restore": cmd_restore, "bench": cmd_bench}
 
 
 def _open_window(project: Path | None, files: list[Path]) -> int:
