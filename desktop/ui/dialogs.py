@@ -1,0 +1,80 @@
+"""Every modal question the app asks, each behind a small function returning plain values.
+
+Callers use ``dialogs.NAME(...)`` (module attribute), so tests can replace any of them with a stub.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QColorDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+
+PROJECT_FILTER = "Claimdesk projects (*.claimdesk);;All files (*)"
+
+
+def ask_annotator(parent: QWidget | None, current: str = "") -> str | None:
+    """The analyst's name, recorded with every annotation. None if the question was dismissed."""
+    name, ok = QInputDialog.getText(
+        parent, "Your name",
+        "Your name or initials are stored with each annotation you make\n"
+        "(you can change it later under Edit \u203a Analyst name):",
+        QLineEdit.EchoMode.Normal, current,
+    )
+    return name.strip() if ok else None
+
+
+def show_error(parent: QWidget | None, title: str, message: str) -> None:
+    QMessageBox.critical(parent, title, message)
+
+
+def show_info(parent: QWidget | None, title: str, message: str) -> None:
+    QMessageBox.information(parent, title, message)
+
+
+def confirm(parent: QWidget | None, title: str, message: str, action: str) -> bool:
+    """Ask before doing something that loses data; ``action`` labels the confirming button."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Cancel, parent)
+    ok = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is ok
+
+
+def open_project_path(parent: QWidget | None, start: Path | None = None) -> Path | None:
+    path, _ = QFileDialog.getOpenFileName(parent, "Open project", str(start or Path.home()), PROJECT_FILTER)
+    return Path(path) if path else None
+
+
+def new_project_path(parent: QWidget | None, start: Path | None = None) -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(parent, "New project", str(start or Path.home() / "Project.claimdesk"),
+                                          PROJECT_FILTER, options=QFileDialog.Option.DontConfirmOverwrite)
+    if not path:
+        return None
+    p = Path(path)
+    return p if p.suffix else p.with_suffix(".claimdesk")
+
+
+def import_paths(parent: QWidget | None, suffixes: list[str], start: Path | None = None) -> list[Path]:
+    patterns = " ".join(f"*{s}" for s in suffixes)
+    paths, _ = QFileDialog.getOpenFileNames(parent, "Import documents", str(start or Path.home()),
+                                            f"Articles ({patterns});;All files (*)")
+    return [Path(p) for p in paths]
+
+
+def export_path(parent: QWidget | None, suggested: Path) -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(parent, "Export CSV", str(suggested), "CSV files (*.csv)")
+    if not path:
+        return None
+    p = Path(path)
+    return p if p.suffix else p.with_suffix(".csv")
+
+
+def pick_color(parent: QWidget | None, initial: str) -> str | None:
+    color = QColorDialog.getColor(QColor(initial), parent, "Tag colour")
+    return color.name().upper() if color.isValid() else None
+
+
+def ask_text(parent: QWidget | None, title: str, label: str, initial: str = "") -> str | None:
+    text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, initial)
+    return text if ok else None

@@ -1,0 +1,97 @@
+"""The project's documents as a list model (title, outlet, date, annotation count), with a filter proxy."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QSortFilterProxyModel, Qt
+
+IdRole = Qt.ItemDataRole.UserRole + 1
+DetailRole = Qt.ItemDataRole.UserRole + 2  # "outlet · date"
+CountRole = Qt.ItemDataRole.UserRole + 3
+
+
+def _date(published: str) -> str:
+    return published[:10] if published else ""
+
+
+class DocumentListModel(QAbstractListModel):
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self._docs = []
+        self._rows: dict[int, int] = {}
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._docs = list(self.session.summaries)
+        self._rows = {d.id: i for i, d in enumerate(self._docs)}
+        self.endResetModel()
+
+    def count_changed(self, document_id: int) -> None:
+        row = self._rows.get(document_id)
+        if row is not None:
+            index = self.index(row, 0)
+            self.dataChanged.emit(index, index, [CountRole, Qt.ItemDataRole.ToolTipRole])
+
+    def row_of(self, document_id: int) -> int:
+        return self._rows.get(document_id, -1)
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._docs)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self._docs)):
+            return None
+        d = self._docs[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return d.title
+        if role == IdRole:
+            return d.id
+        if role == CountRole:
+            return self.session.doc_counts.get(d.id, 0)
+        if role == DetailRole:
+            return " \u00b7 ".join(x for x in (d.outlet, _date(d.published)) if x)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            n = self.session.doc_counts.get(d.id, 0)
+            lines = [f"<b>{_esc(d.title)}</b>"]
+            for label, value in (("Outlet", d.outlet), ("Author", d.author), ("Published", d.published),
+                                 ("URL", d.url)):
+                if value:
+                    lines.append(f"{label}: {_esc(value)}")
+            lines.append(f"{d.char_count:,} characters, {n} annotation{'s' if n != 1 else ''}")
+            return "<br>".join(lines)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            n = self.session.doc_counts.get(d.id, 0)
+            return f"{d.title}, {n} annotations"
+        return None
+
+    def search_text(self, row: int) -> str:
+        d = self._docs[row]
+        return f"{d.title} {d.outlet} {d.author} {d.published}".casefold()
+
+
+def _esc(text: str) -> str:
+    from html import escape
+
+    return escape(text)
+
+
+class DocumentFilterProxy(QSortFilterProxyModel):
+    """Keeps documents whose title, outlet, author or date contain the filter, or whose text matches it."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.needle = ""
+        self.text_hits: set[int] = set()
+
+    def set_filter(self, needle: str, text_hits: set[int]) -> None:
+        self.needle = needle.strip().casefold()
+        self.text_hits = text_hits
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802
+        if not self.needle:
+            return True
+        model = self.sourceModel()
+        if self.needle in model.search_text(source_row):
+            return True
+        return model.index(source_row, 0).data(IdRole) in self.text_hits

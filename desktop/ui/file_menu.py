@@ -1,0 +1,70 @@
+"""The File menu. Other menus can be added the same way: a function that takes the window and fills a menu.
+
+Actions are also kept in ``window.actions`` by name, so later features can find and extend them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+
+def add_action(window, menu: QMenu, name: str, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+    action = QAction(text, window)
+    action.setObjectName(f"action_{name}")
+    if shortcut is not None:
+        if isinstance(shortcut, (list, tuple)):
+            action.setShortcuts([QKeySequence(s) for s in shortcut])
+        else:
+            action.setShortcut(QKeySequence(shortcut))
+    if tip:
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+    action.triggered.connect(lambda _checked=False: slot())
+    menu.addAction(action)
+    window.actions[name] = action
+    return action
+
+
+def build_file_menu(window) -> QMenu:
+    menu = window.menuBar().addMenu("&File")
+    menu.setObjectName("fileMenu")
+    add_action(window, menu, "new", "&New Project\u2026", window.new_project, QKeySequence.StandardKey.New,
+               "Create an empty project file")
+    add_action(window, menu, "open", "&Open Project\u2026", window.open_project_dialog, QKeySequence.StandardKey.Open,
+               "Open a project file")
+    recent = menu.addMenu("Open &Recent")
+    recent.setObjectName("recentMenu")
+    recent.aboutToShow.connect(lambda: fill_recent_menu(window, recent))
+    window.recent_menu = recent
+    menu.addSeparator()
+    add_action(window, menu, "import", "&Import Documents\u2026", window.import_documents, "Ctrl+I",
+               "Import articles (text files); you can also drop files on the window")
+    add_action(window, menu, "export_csv", "&Export CSV\u2026", window.export_csv, "Ctrl+E",
+               "Export every annotation of the project to a CSV file")
+    menu.addSeparator()
+    add_action(window, menu, "close_project", "&Close Project", window.close_project, QKeySequence.StandardKey.Close,
+               "Close the project (everything is already saved)")
+    add_action(window, menu, "quit", "&Quit", window.close, QKeySequence.StandardKey.Quit)
+    return menu
+
+
+def fill_recent_menu(window, menu: QMenu) -> None:
+    menu.clear()
+    paths = window.app_settings.recent_projects()
+    if not paths:
+        empty = menu.addAction("No recent projects")
+        empty.setEnabled(False)
+        return
+    for i, path in enumerate(paths):
+        label = f"&{i + 1 if i < 9 else 0}  {path.name}" if i < 10 else path.name
+        action = menu.addAction(label)
+        action.setToolTip(str(path))
+        action.setStatusTip(str(path))
+        action.setEnabled(Path(path).exists())
+        action.triggered.connect(lambda _checked=False, p=path: window.open_project(p))
+    menu.addSeparator()
+    clear = menu.addAction("Clear List")
+    clear.triggered.connect(lambda: window.app_settings.set("recent", []))

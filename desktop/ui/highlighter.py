@@ -1,0 +1,109 @@
+"""Paints annotations (and find hits) into the article, one block at a time, from the per-block span index.
+
+The document's text is never touched. Overlapping spans stay visible: their tints multiply like transparent
+markers, and a span nested in another is underlined in its own colour (wavy when three or more overlap).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextDocument
+
+from desktop.app.span_index import BlockSpanIndex
+from desktop.domain.text import flatten
+from desktop.ui import colors
+
+_HIT = -1  # key of a find hit among the spans of a block
+
+
+class SpanHighlighter(QSyntaxHighlighter):
+    def __init__(self, document: QTextDocument):
+        super().__init__(document)
+        self.index = BlockSpanIndex("")
+        self.type_colors: dict[int, str] = {}
+        self.hits: dict[int, list[tuple[int, int]]] = {}  # block -> find hits (UTF-16, absolute)
+        self._formats: dict[tuple, QTextCharFormat] = {}
+
+    def set_index(self, index: BlockSpanIndex) -> None:
+        """Use a new index; the caller loads the text (or calls rehighlight) afterwards."""
+        self.index = index
+        self.hits = {}
+
+    def set_type_colors(self, type_colors: dict[int, str]) -> None:
+        self.type_colors = dict(type_colors)
+        self._formats.clear()
+
+    def refresh_blocks(self, blocks: range | list[int]) -> None:
+        doc = self.document()
+        if doc is None:
+            return
+        for n in blocks:
+            block = doc.findBlockByNumber(n)
+            if block.isValid():
+                self.rehighlightBlock(block)
+
+    def set_hits(self, hits16: list[tuple[int, int]]) -> None:
+        """Show find hits (UTF-16 spans); restyles only the blocks whose hits change."""
+        old = set(self.hits)
+        new: dict[int, list[tuple[int, int]]] = {}
+        block_of = self.index.block_of
+        for s, e in hits16:
+            for b in range(block_of(s), block_of(max(s, e - 1)) + 1):
+                new.setdefault(b, []).append((s, e))
+        self.hits = new
+        changed = sorted(old | set(new))
+        if len(changed) > 2000:
+            self.rehighlight()
+        else:
+            self.refresh_blocks(changed)
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        block = self.currentBlock()
+        n = block.blockNumber()
+        spans = self.index.in_block(n)
+        hits = self.hits.get(n)
+        if not spans and not hits:
+            return
+        pos = block.position()
+        length = block.length() - 1
+        items = []
+        for s, e, type_id in spans.values():
+            s0, e0 = max(s - pos, 0), min(e - pos, length)
+            if e0 > s0:
+                items.append((s0, e0, (e - s, type_id)))
+        if hits:
+            for s, e in hits:
+                s0, e0 = max(s - pos, 0), min(e - pos, length)
+                if e0 > s0:
+                    items.append((s0, e0, (_HIT, _HIT)))
+        for s0, e0, keys in flatten(items):
+            self.setFormat(s0, e0 - s0, self._format(keys))
+
+    def _format(self, keys: tuple) -> QTextCharFormat:
+        # Outermost (longest) span first; a find hit sits on top of everything.
+        ordered = sorted(keys, key=lambda k: -k[0] if k[0] != _HIT else 1)
+        type_ids = tuple(t for _n, t in ordered if t != _HIT)
+        hit = len(type_ids) != len(ordered)
+        cache_key = (type_ids, hit)
+        fmt = self._formats.get(cache_key)
+        if fmt is not None:
+            return fmt
+        fmt = QTextCharFormat()
+        cols = tuple(self.type_colors.get(t, "#999999") for t in type_ids)
+        if hit:
+            fmt.setBackground(colors.blend((*cols, colors.SEARCH_HIT), 0.7) if cols else colors.tint(colors.SEARCH_HIT, 0.8))
+        elif cols:
+            fmt.setBackground(colors.blend(cols))
+        if len(cols) >= 2:
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline if len(cols) == 2
+                                  else QTextCharFormat.UnderlineStyle.WaveUnderline)
+            fmt.setUnderlineColor(colors.strong(cols[-1]))
+        self._formats[cache_key] = fmt
+        return fmt
+
+
+def hits_near(hits: list[tuple[int, int]], pos: int) -> int:
+    """Index of the first hit starting at or after ``pos`` (wrapping to 0)."""
+    i = bisect_left(hits, (pos, -1))
+    return i if i < len(hits) else 0

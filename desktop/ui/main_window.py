@@ -1,0 +1,407 @@
+"""The main window: documents on the left, the article in the centre, tags, form and table on the right.
+
+The window wires widgets to the session; every change goes through the session's undo commands, and the widgets
+follow the session's signals (one highlight and one table row per change).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+
+from desktop.app import session as session_keys
+from desktop.app.appdata import AppSettings
+from desktop.app.session import Session
+from desktop.domain.model import ClaimdeskError, Document
+from desktop.domain.text import snap_to_words
+from desktop.store.errors import ProjectError
+from desktop.ui import dialogs, window_state
+from desktop.ui.annotation_form import AnnotationForm
+from desktop.ui.annotation_table import AnnotationTablePanel
+from desktop.ui.codebook_panel import CodebookPanel
+from desktop.ui.document_list import DocumentListPanel
+from desktop.ui.file_menu import build_file_menu
+from desktop.ui.menus import SHORTCUTS_HTML, build_codebook_menu, build_edit_menu, build_help_menu, build_view_menu
+from desktop.ui.workbench import ArticlePane
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, app_settings: AppSettings | None = None, parent=None):
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.app_settings = app_settings or AppSettings()
+        self.session = Session(self)
+        self.actions: dict = {}
+        self.snap_to_words = bool(self.app_settings.get("snap_to_words", True))
+        self._restoring = False
+
+        self.documents = DocumentListPanel(self.session, self)
+        self.article_pane = ArticlePane(self.session, self)
+        self.article = self.article_pane.view
+        self.find_bar = self.article_pane.find_bar
+        self.codebook = CodebookPanel(self.session, self)
+        self.form = AnnotationForm(self.session, self)
+        self.table_panel = AnnotationTablePanel(self.session, self)
+
+        top_right = QWidget(self)
+        tr = QVBoxLayout(top_right)
+        tr.setContentsMargins(0, 0, 0, 0)
+        tr.setSpacing(0)
+        tr.addWidget(self.codebook)
+        tr.addWidget(self.form, 1)
+        self.right = QSplitter(Qt.Orientation.Vertical, self)
+        self.right.setObjectName("rightSplitter")
+        self.right.addWidget(top_right)
+        self.right.addWidget(self.table_panel)
+        self.right.setStretchFactor(1, 1)
+        self.right.setChildrenCollapsible(False)
+        self.main = QSplitter(Qt.Orientation.Horizontal, self)
+        self.main.setObjectName("mainSplitter")
+        self.main.addWidget(self.documents)
+        self.main.addWidget(self.article_pane)
+        self.main.addWidget(self.right)
+        self.main.setStretchFactor(1, 1)
+        self.main.setChildrenCollapsible(False)
+        self.main.setSizes([250, 620, 410])
+        self.right.setSizes([390, 330])
+        self.splitters = {"main": self.main, "right": self.right}
+        self.setCentralWidget(self.main)
+
+        self.counts_label = QLabel(self)
+        self.counts_label.setObjectName("countsLabel")
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self.statusBar().setSizeGripEnabled(False)
+
+        build_file_menu(self)
+        build_edit_menu(self)
+        build_view_menu(self)
+        build_codebook_menu(self)
+        build_help_menu(self)
+        self.setAcceptDrops(True)
+        self.article.setAcceptDrops(False)
+        self._connect()
+        self.resize(1280, 800)
+        window_state.restore(self)
+        self._project_changed()
+
+    # ---------------------------------------------------------------- wiring
+    def _connect(self) -> None:
+        s = self.session
+        s.projectOpened.connect(self._project_changed)
+        s.projectClosed.connect(self._project_changed)
+        s.documentOpened.connect(self._document_opened)
+        s.documentsChanged.connect(self.documents.reload)
+        s.documentCountChanged.connect(self.documents.model.count_changed)
+        s.annotationAdded.connect(self._annotation_added)
+        s.annotationRemoved.connect(self._annotation_removed)
+        s.annotationChanged.connect(self._annotation_changed)
+        s.selectionChanged.connect(self._selection_changed)
+        s.codebookChanged.connect(self._codebook_changed)
+        s.countsChanged.connect(self._schedule_counts)
+        s.error.connect(self.show_problem)
+        self.documents.documentChosen.connect(self.show_document)
+        self.article.tagKeyPressed.connect(self.tag_selection)
+        self.article.annotationClicked.connect(self.session.select)
+        self.article.formRequested.connect(self.form.focus_first_field)
+        self.codebook.tagClicked.connect(self.tag_selection)
+        self.codebook.editRequested.connect(self.edit_codebook)
+        self.form.adjustRequested.connect(self.adjust_span_to_selection)
+        self.form.deleteRequested.connect(self.delete_selected)
+        self.form.doneEditing.connect(lambda: self.article.setFocus(Qt.FocusReason.OtherFocusReason))
+        self._counts_timer = QTimer(self, singleShot=True, interval=0)
+        self._counts_timer.timeout.connect(self.update_counts)
+
+    # --------------------------------------------------------------- project
+    def open_project(self, path: Path, *, create: bool = False, restore: bool = True) -> bool:
+        """Open a project; a problem is shown in a message box and returns False."""
+        self.form.commit()
+        self._remember_place()
+        try:
+            self.session.open_project(path, create=create, annotator=self.app_settings.annotator)
+        except ProjectError as exc:
+            dialogs.show_error(self, "Cannot open project", str(exc))
+            return False
+        self.app_settings.add_recent(path)
+        if restore:
+            self.restore_place()
+        if not self.app_settings.annotator_asked:
+            QTimer.singleShot(0, self._ask_annotator_once)
+        return True
+
+    def restore_place(self) -> None:
+        """Show the document, scroll position and annotation the analyst left."""
+        s = self.session
+        last = s.setting(session_keys.LAST_DOCUMENT)
+        doc_id = last if last in s.doc_counts else (s.summaries[0].id if s.summaries else None)
+        selected = s.setting(session_keys.SELECTED)
+        scroll = s.setting(session_keys.SCROLL) or {}
+        self._restoring = True
+        try:
+            self.show_document(doc_id)
+            if doc_id is not None and isinstance(scroll, dict) and scroll.get("document") == doc_id:
+                self.article.scroll_to_position(int(scroll.get("position") or 0))
+            if selected in s.annotations:
+                s.select(selected)
+        finally:
+            self._restoring = False
+
+    def _project_changed(self) -> None:
+        s = self.session
+        if s.project is None:
+            self.setWindowTitle("Claimdesk")
+        else:
+            ro = " (read-only)" if s.project.readonly else ""
+            self.setWindowTitle(f"{s.project.path.stem}{ro} \u2014 Claimdesk")
+        has = s.project is not None
+        for name in ("import", "export_csv", "close_project", "edit_codebook", "find"):
+            if name in self.actions:
+                self.actions[name].setEnabled(has)
+        self._codebook_changed()
+        self.documents.reload()
+        self.article_pane.show_document(s.document)
+        if s.document is None:
+            self.article.show_document(None, [])
+            self.table_panel.load([])
+            self.form.show_annotation(None)
+        self.update_counts()
+
+    def _ask_annotator_once(self) -> None:
+        if self.app_settings.annotator_asked:
+            return
+        name = dialogs.ask_annotator(self, self.session.annotator)
+        self.app_settings.set_annotator(name or "")
+        if name:
+            self.session.set_annotator(name)
+
+    def change_annotator(self) -> None:
+        name = dialogs.ask_annotator(self, self.session.annotator or self.app_settings.annotator)
+        if name is not None:
+            self.app_settings.set_annotator(name)
+            self.session.set_annotator(name)
+            self.statusBar().showMessage(f"New annotations will be stored as made by {name or 'nobody'}.", 5000)
+
+    def new_project(self) -> None:
+        start = self.session.path.parent if self.session.path else None
+        path = dialogs.new_project_path(self, start)
+        if path is None:
+            return
+        if path.exists():
+            dialogs.show_error(self, "New project", f"{path.name} exists already; open it with File \u203a Open.")
+            return
+        self.open_project(path, create=True)
+
+    def open_project_dialog(self) -> None:
+        start = self.session.path.parent if self.session.path else None
+        path = dialogs.open_project_path(self, start)
+        if path is not None:
+            self.open_project(path)
+
+    def close_project(self) -> None:
+        self.form.commit()
+        self._remember_place()
+        self.session.close_project()
+
+    def _remember_place(self) -> None:
+        if self.session.document is not None:
+            self.session.remember_scroll(self.article.first_visible_position())
+        self.session.flush_settings()
+
+    # ------------------------------------------------------------- documents
+    def show_document(self, document_id: int | None) -> None:
+        if self.session.document is not None and self.session.document.id == document_id:
+            return
+        self.form.commit()
+        if self.session.document is not None:
+            self.session.remember_scroll(self.article.first_visible_position())
+        try:
+            self.session.open_document(document_id)
+        except ClaimdeskError as exc:
+            self.show_problem(str(exc))
+
+    def _document_opened(self, doc: Document | None) -> None:
+        anns = list(self.session.annotations.values())
+        self.article.show_document(doc, anns)
+        self.article_pane.show_document(doc)
+        self.table_panel.load(anns)
+        self.form.show_annotation(None)
+        self.find_bar.document_changed()
+        self.documents.set_current(doc.id if doc else None)
+        self._schedule_counts()
+
+    def import_documents(self, paths: list[Path] | None = None) -> list[int]:
+        if self.session.project is None:
+            return []
+        if paths is None:
+            from desktop.formats.importing import supported_suffixes
+
+            paths = dialogs.import_paths(self, supported_suffixes())
+        if not paths:
+            return []
+        new_ids, problems = self.session.import_files(paths)
+        if problems:
+            dialogs.show_info(self, "Import", "\n".join(problems[:30]) + (
+                f"\n\u2026 and {len(problems) - 30} more" if len(problems) > 30 else ""))
+        if new_ids:
+            self.statusBar().showMessage(f"Imported {len(new_ids)} document{'s' if len(new_ids) != 1 else ''}.", 5000)
+            self.show_document(new_ids[0])
+        return new_ids
+
+    def export_csv(self) -> None:
+        if self.session.project is None:
+            return
+        from desktop.formats.exporting import export
+
+        suggested = self.session.path.with_suffix(".csv")
+        out = dialogs.export_path(self, suggested)
+        if out is None:
+            return
+        try:
+            count = export(self.session.project, out, "csv")
+        except (ClaimdeskError, OSError) as exc:
+            dialogs.show_error(self, "Export CSV", f"The CSV was not written: {exc}")
+            return
+        self.statusBar().showMessage(f"{count} annotation{'s' if count != 1 else ''} written to {out}", 8000)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if event.mimeData().hasUrls() and self.session.project is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_documents(paths)
+
+    # ------------------------------------------------------------ annotating
+    def tag_selection(self, tag_type_id: int) -> None:
+        span = self.article.selection_span()
+        if span is None:
+            self.statusBar().showMessage("Select some text in the article first, then press the tag's key.", 5000)
+            return
+        start, end = span
+        if self.snap_to_words:
+            start, end = snap_to_words(self.session.text, start, end)
+        if start >= end:
+            self.statusBar().showMessage("The selection holds only spaces; nothing was tagged.", 5000)
+            return
+        ann = self.session.tag(start, end, tag_type_id)
+        if ann is not None:
+            self.article.collapse_selection()
+            self.session.select(ann.id)
+
+    def delete_selected(self) -> None:
+        ann = self.session.selected
+        if ann is None:
+            self.statusBar().showMessage("No annotation is selected.", 3000)
+            return
+        self.form.commit()
+        self.session.delete(ann.id)
+
+    def adjust_span_to_selection(self) -> None:
+        ann = self.session.selected
+        span = self.article.selection_span()
+        if ann is None or span is None:
+            self.statusBar().showMessage("Select an annotation, then select its new text in the article.", 5000)
+            return
+        start, end = snap_to_words(self.session.text, *span) if self.snap_to_words else span
+        self.form.commit()
+        if self.session.adjust_span(ann.id, start, end):
+            self.article.collapse_selection()
+
+    def _annotation_added(self, ann) -> None:
+        if self.session.document is None or ann.document_id != self.session.document.id:
+            return
+        self.article.add_annotation(ann)
+        self.table_panel.model.add(ann)
+
+    def _annotation_removed(self, ann) -> None:
+        if self.session.document is None or ann.document_id != self.session.document.id:
+            return
+        self.article.remove_annotation(ann)
+        self.table_panel.model.remove(ann)
+
+    def _annotation_changed(self, new, old) -> None:
+        if self.session.document is None or new.document_id != self.session.document.id:
+            return
+        self.article.change_annotation(new, old)
+        self.table_panel.model.change(new, old)
+        if self.form.ann is not None and self.form.ann.id == new.id:
+            self.form.show_annotation(new)
+        if self.session.selected_id == new.id:
+            self.table_panel.select_annotation(new.id)
+
+    def _selection_changed(self, annotation_id) -> None:
+        self.article.set_selected(annotation_id, scroll=not self._restoring)
+        self.table_panel.select_annotation(annotation_id)
+        self.form.show_annotation(self.session.selected)
+
+    def _codebook_changed(self) -> None:
+        self.codebook.rebuild()
+        self.form.codebook_changed()
+        self.table_panel.codebook_changed()
+        if self.session.document is not None:
+            self.article.codebook_changed()
+        self._schedule_counts()
+
+    def edit_codebook(self) -> None:
+        if self.session.project is None:
+            return
+        from desktop.ui.codebook_editor import CodebookEditor
+
+        self.form.commit()
+        editor = CodebookEditor(self.session, self)
+        editor.exec()
+        editor.deleteLater()
+
+    # --------------------------------------------------------------- finding
+    def open_find_bar(self) -> None:
+        if self.session.document is not None:
+            self.find_bar.open_bar()
+
+    def toggle_snap(self) -> None:
+        self.snap_to_words = self.actions["snap"].isChecked()
+        self.app_settings.set("snap_to_words", self.snap_to_words)
+
+    # ---------------------------------------------------------------- status
+    def _schedule_counts(self, *_args) -> None:
+        self._counts_timer.start()
+
+    def update_counts(self) -> None:
+        s = self.session
+        if s.project is None:
+            self.counts_label.setText("")
+            return
+        project_total = sum(s.project_type_counts.values())
+        ndocs = len(s.summaries)
+        project = f"Project: {project_total} annotation{'s' if project_total != 1 else ''} in {ndocs} " \
+                  f"document{'s' if ndocs != 1 else ''}"
+        if s.document is None:
+            self.counts_label.setText(project)
+            return
+        parts = [f"{t.name} {s.doc_type_counts.get(t.id, 0)}" for t in s.tag_types]
+        total = sum(s.doc_type_counts.values())
+        self.counts_label.setText(f"This document: {total} ({', '.join(parts)})   \u2502   {project}")
+
+    def show_problem(self, message: str) -> None:
+        self.statusBar().showMessage(f"\u26a0 {message}", 10000)
+
+    def show_shortcuts(self) -> None:
+        dialogs.show_info(self, "Keys and mouse", SHORTCUTS_HTML)
+
+    def show_about(self) -> None:
+        from desktop import __version__
+
+        dialogs.show_info(self, "About Claimdesk",
+                          f"Claimdesk {__version__}\n\nMark quotes, claims and legitimacy assertions in news "
+                          f"articles. Every change is saved at once to the project file.")
+
+    # ----------------------------------------------------------------- close
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.form.commit()
+        self._remember_place()
+        window_state.save(self)
+        self.session.close_project()
+        super().closeEvent(event)

@@ -1,0 +1,77 @@
+"""The Edit, View, Codebook and Help menus (the File menu has its own module)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from desktop.ui.file_menu import add_action
+
+SHORTCUTS_HTML = """
+<table cellspacing=4>
+<tr><td><b>1, 2, 3 \u2026</b></td><td>tag the selected text with the type of that key</td></tr>
+<tr><td><b>Shift+arrows</b></td><td>select text in the article with the keyboard</td></tr>
+<tr><td><b>Enter</b></td><td>(in the article) edit the selected annotation's speaker</td></tr>
+<tr><td><b>Esc</b></td><td>(in the form) back to the article</td></tr>
+<tr><td><b>Del</b></td><td>delete the selected annotation</td></tr>
+<tr><td><b>Ctrl+Z</b></td><td>undo</td></tr>
+<tr><td><b>Ctrl+Shift+Z, Ctrl+Y</b></td><td>redo</td></tr>
+<tr><td><b>Ctrl+F</b></td><td>find in the article; Enter next, Shift+Enter previous, Esc back to the text</td></tr>
+<tr><td><b>Ctrl+I</b></td><td>import documents</td></tr>
+<tr><td><b>Ctrl+E</b></td><td>export CSV</td></tr>
+</table>
+<p>Click a highlight to select its annotation; click again to step to the one around it.
+Hover a highlight to see every annotation under the pointer.</p>
+"""
+
+
+def build_edit_menu(window) -> QMenu:
+    menu = window.menuBar().addMenu("&Edit")
+    menu.setObjectName("editMenu")
+    undo = window.session.undo_stack.createUndoAction(window, "&Undo")
+    undo.setObjectName("action_undo")
+    undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+    redo = window.session.undo_stack.createRedoAction(window, "&Redo")
+    redo.setObjectName("action_redo")
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    menu.addAction(undo)
+    menu.addAction(redo)
+    window.actions["undo"], window.actions["redo"] = undo, redo
+    menu.addSeparator()
+    add_action(window, menu, "find", "&Find in Article\u2026", window.open_find_bar, QKeySequence.StandardKey.Find)
+    add_action(window, menu, "adjust_span", "Use Selection as &Span", window.adjust_span_to_selection, "Ctrl+R",
+               "Move the selected annotation to the text selected in the article")
+    delete = add_action(window, menu, "delete_annotation", "&Delete Annotation", window.delete_selected,
+                        QKeySequence.StandardKey.Delete)
+    delete.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    menu.addSeparator()
+    add_action(window, menu, "annotator", "Analyst &Name\u2026", window.change_annotator,
+               tip="The name stored with each annotation you make")
+    return menu
+
+
+def build_view_menu(window) -> QMenu:
+    menu = window.menuBar().addMenu("&View")
+    menu.setObjectName("viewMenu")
+    snap = add_action(window, menu, "snap", "&Snap Selections to Whole Words", window.toggle_snap,
+                      tip="Widen a selection that cuts a word, and drop spaces around it, before tagging")
+    snap.setCheckable(True)
+    snap.setChecked(window.snap_to_words)
+    return menu
+
+
+def build_codebook_menu(window) -> QMenu:
+    menu = window.menuBar().addMenu("&Codebook")
+    menu.setObjectName("codebookMenu")
+    add_action(window, menu, "edit_codebook", "&Edit Codebook\u2026", window.edit_codebook,
+               tip="Add, rename, recolour and reorder tag types")
+    return menu
+
+
+def build_help_menu(window) -> QMenu:
+    menu = window.menuBar().addMenu("&Help")
+    menu.setObjectName("helpMenu")
+    add_action(window, menu, "shortcuts", "&Keys and Mouse", window.show_shortcuts, QKeySequence.StandardKey.HelpContents)
+    add_action(window, menu, "about", "&About Claimdesk", window.show_about)
+    return menu

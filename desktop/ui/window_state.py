@@ -1,0 +1,36 @@
+"""Remembering the window between runs: geometry, splitter sizes, table column widths."""
+
+from __future__ import annotations
+
+from desktop.app.appdata import window_settings
+
+
+def restore(window) -> bool:
+    """Restore geometry and splitters; returns False when nothing was saved yet (first run)."""
+    s = window_settings()
+    geometry = s.value("window/geometry")
+    if geometry is None:
+        return False
+    window.restoreGeometry(geometry)
+    for name, splitter in window.splitters.items():
+        state = s.value(f"splitter/{name}")
+        if state is not None:
+            splitter.restoreState(state)
+    widths = s.value("annotations/columns")
+    if isinstance(widths, list):
+        header = window.table_panel.view.horizontalHeader()
+        for i, w in enumerate(widths[: header.count() - 1]):
+            try:
+                header.resizeSection(i, max(30, int(w)))
+            except (TypeError, ValueError):
+                pass
+    return True
+
+
+def save(window) -> None:
+    s = window_settings()
+    s.setValue("window/geometry", window.saveGeometry())
+    for name, splitter in window.splitters.items():
+        s.setValue(f"splitter/{name}", splitter.saveState())
+    s.setValue("annotations/columns", [str(w) for w in window.table_panel.column_widths()])
+    s.sync()
