@@ -4,7 +4,8 @@ The standard counts Unicode code points of the source's plain text, end exclusiv
 counts UTF-16 units with CRLF as two, some tools count a UTF-8 byte-order mark, some end positions are
 inclusive. For each source every plausible way of counting is tried; the one under which the most selections
 read their own name (ATLAS.ti, MAXQDA and Claimdesk name a selection after its text) wins, then the one under
-which the most selections fall inside the text, then the most likely for the tool that wrote the file.
+which the most selections fall inside the text, then the one under which the most begin and end between words
+(a wrong counting shifts spans into words), then the most likely for the tool that wrote the file.
 """
 
 from __future__ import annotations
@@ -34,6 +35,13 @@ class Counting:
 
 def _norm(text: str) -> str:
     return " ".join(text.split())
+
+
+def _clean(text: str, start: int, end: int) -> bool:
+    """Whether a span begins and ends between words (not inside one)."""
+    def inside(i: int) -> bool:
+        return 0 < i < len(text) and text[i - 1].isalnum() and text[i].isalnum()
+    return not inside(start) and not inside(end)
 
 
 def reads_as(span: str, name: str) -> bool:
@@ -99,15 +107,16 @@ def choose_counting(source: SourceText, selections: list[tuple[int, int, str]],
     named = [s for s in selections if s[2].strip()]
     best, best_key, best_matches = Counting(), None, 0
     for rank, counting in enumerate(source.countings(prefer_utf16, bool(named))):
-        matches = valid = 0
+        matches = valid = clean = 0
         for start, end, name in selections:
             span = source.span(counting, start, end)
             if span is None:
                 continue
             valid += 1
+            clean += _clean(source.text, *span)
             if name.strip() and reads_as(source.text[span[0]:span[1]], name):
                 matches += 1
-        key = (matches, valid, -rank)
+        key = (matches, valid, clean, -rank)
         if best_key is None or key > best_key:
             best, best_key, best_matches = counting, key, matches
     names_are_text = bool(named) and best_matches * 2 > len(named)
