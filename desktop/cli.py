@@ -88,11 +88,18 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("project", type=Path)
     p.add_argument("backup", nargs="?", default=None, metavar="BACKUP")
 
-    p = sub.add_parser("bench", help="measure speed on large generated projects")
+    p = sub.add_parser("bench", help="measure speed on large generated projects",
+                       description="Generate a large project in a temporary folder, measure, and print one line "
+                                   "per figure: 'name: value unit (target ..., baseline ...)'.")
     p.add_argument("--make-project", type=Path, default=None, metavar="PATH",
-                   help="only write a large project to PATH")
-    p.add_argument("--docs", type=int, default=1000)
-    p.add_argument("--annotations", type=int, default=100_000)
+                   help="only write a large project to PATH (to try it in the window)")
+    p.add_argument("--docs", type=int, default=1000, help="documents (default 1000)")
+    p.add_argument("--annotations", type=int, default=100_000,
+                   help="annotations in all, a tenth of them in the big document (default 100000)")
+    p.add_argument("--big-chars", type=int, default=1_000_000, metavar="N",
+                   help="characters of the one book-length document (default 1000000)")
+    p.add_argument("--tags", type=int, default=100, metavar="N", help="tags to time (default 100)")
+    p.add_argument("--no-window", action="store_true", help="only the store and export figures, no widgets")
     return parser
 
 
@@ -242,8 +249,11 @@ def cmd_history(args) -> int:
             project.document(args.doc)
         for h in project.history(document_id=args.doc):
             image = h["after"] or h["before"] or {}
-            print("\t".join([h["at"], h["who"] or "-", h["action"], f"annotation {h['annotation_id']}",
-                             f"document {h['document_id']}", f"{image.get('start')}-{image.get('end')}",
+            if h["annotation_id"] is None:  # a change to the document itself (its text corrected)
+                what, where = "document text", f"{(h['before'] or {}).get('char_count')}->{image.get('char_count')} chars"
+            else:
+                what, where = f"annotation {h['annotation_id']}", f"{image.get('start')}-{image.get('end')}"
+            print("\t".join([h["at"], h["who"] or "-", h["action"], what, f"document {h['document_id']}", where,
                              repr(image.get("text", ""))[:80]]))
     return 0
 

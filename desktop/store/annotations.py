@@ -136,7 +136,7 @@ class AnnotationsMixin:
         span = check_span(text, start, end, expected)
         prefix, suffix = context(text, start, end)
         tag_type = self.tag_type(tag_type_id)
-        fields = {k: str(v) for k, v in (values.pop("fields", None) or {}).items() if v not in (None, "")}
+        fields = _clean_fields(values.pop("fields", None))
         values = {k: ("" if v is None else str(v)) for k, v in values.items()}
         self._validate_values(tag_type, values.get("stance", ""), fields)
         return Annotation(id=0, document_id=document_id, tag_type_id=tag_type_id, start=start, end=end, text=span,
@@ -187,10 +187,19 @@ class AnnotationsMixin:
                 values[k] = changes[k]
         if "fields" in changes:
             values["fields"] = changes["fields"]
-        after = self._build(before.document_id, changes.get("tag_type_id", before.tag_type_id),
-                            changes.get("start", before.start), changes.get("end", before.end), None, **values)
-        after = _replace(after, id=before.id, uuid=before.uuid, created_at=before.created_at,
-                         orphan=bool(changes.get("orphan", False if "start" in changes else before.orphan)))
+        tag_type_id = changes.get("tag_type_id", before.tag_type_id)
+        span_changed = "start" in changes or "end" in changes
+        if before.orphan and not span_changed:
+            # An orphan keeps its own text and context (its offsets no longer point at it); only its values change.
+            fields = _clean_fields(values.pop("fields"))
+            values = {k: ("" if v is None else str(v)) for k, v in values.items()}
+            self._validate_values(self.tag_type(tag_type_id), values["stance"], fields)
+            after = _replace(before, tag_type_id=tag_type_id, fields=fields, **values)
+        else:
+            after = self._build(before.document_id, tag_type_id, changes.get("start", before.start),
+                                changes.get("end", before.end), None, **values)
+            after = _replace(after, id=before.id, uuid=before.uuid, created_at=before.created_at)
+        after = _replace(after, orphan=bool(changes.get("orphan", False if span_changed else before.orphan)))
         if _same_content(before, after):
             return before
         after = _replace(after, updated_at=now())
@@ -226,6 +235,10 @@ def _replace(ann: Annotation, **changes) -> Annotation:
     from dataclasses import replace
 
     return replace(ann, **changes)
+
+
+def _clean_fields(fields: dict | None) -> dict:
+    return {k: str(v) for k, v in (fields or {}).items() if v not in (None, "")}
 
 
 def _same_content(a: Annotation, b: Annotation) -> bool:

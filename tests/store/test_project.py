@@ -115,3 +115,14 @@ def test_codebook_changes(project, sample_doc):
     assert project.count_annotations_of_type(t.id) == 1
     assert project.delete_tag_type(t.id) == 1
     assert project.annotation_count() == 0
+
+
+def test_editing_an_orphan_keeps_its_own_text(project, sample_doc):
+    ann = project.create_annotation(sample_doc.id, 1, 0, 8)
+    # An orphan: its quote no longer stands at its offsets (as after a correction of the document's text).
+    project.db.execute("UPDATE annotations SET orphan = 1, text = 'gone!!!!' WHERE id = ?", [ann.id])
+    project.db.conn.commit()
+    edited = project.update_annotation(ann.id, note="checked", speaker="JND")
+    assert edited.text == "gone!!!!" and edited.orphan and edited.note == "checked"
+    placed = project.update_annotation(ann.id, start=2, end=8)
+    assert placed.text == sample_doc.text[2:8] and not placed.orphan
