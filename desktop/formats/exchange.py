@@ -181,6 +181,8 @@ class ImportBatch:
         self.pending: list[Pending] = []
         self.tags: dict[str, TagSpec] = {}
         self.problems: list[str] = []
+        self._matched: dict[tuple, int | None] = {}
+        self._summaries = None
 
     # ------------------------------------------------------------- collecting
     def add_document(self, doc: NewDocument) -> None:
@@ -229,7 +231,9 @@ class ImportBatch:
                     self.problem(f"{p.where}: cannot place {p.start}-{p.end}{shown} in "
                                  f"{project.document(doc_id).title!r}; the text is not there")
                     continue
-                uuids, contents = existing.setdefault(doc_id, self._existing(doc_id))
+                if doc_id not in existing:
+                    existing[doc_id] = self._existing(doc_id)
+                uuids, contents = existing[doc_id]
                 key = self._content_key(doc_id, tag_ids[p.tag], span, p)
                 if (p.uuid and p.uuid in uuids) or key in contents:
                     skipped += 1
@@ -267,23 +271,28 @@ class ImportBatch:
     def _match(self, p: Pending) -> int | None:
         """The project's document a reference names: by sha256, uuid, then title, then id (checked by text)."""
         ref: DocumentRef = p.doc
+        key = (ref.sha256, ref.uuid, ref.title, ref.id)
+        if key in self._matched:
+            return self._matched[key]
         project = self.project
-        if ref.sha256:
-            found = project.document_id_by_sha256(ref.sha256)
-            if found is not None:
-                return found
-        found = store_exchange.document_id_by_uuid(project, ref.uuid)
-        if found is not None:
-            return found
-        candidates = []
-        if ref.title:
-            candidates = [d.id for d in project.documents() if d.title == ref.title.strip()]
-        if not candidates and ref.id is not None and any(d.id == ref.id for d in project.documents()):
-            candidates = [ref.id]
-        if len(candidates) > 1 and p.text:
-            holding = [c for c in candidates if place(project.document_text(c), p.start, p.end, p.text)]
-            candidates = holding or candidates
-        return candidates[0] if candidates else None
+        found = project.document_id_by_sha256(ref.sha256) if ref.sha256 else None
+        if found is None:
+            found = store_exchange.document_id_by_uuid(project, ref.uuid)
+        if found is None:
+            if self._summaries is None:
+                self._summaries = project.documents()
+            candidates = []
+            if ref.title:
+                candidates = [d.id for d in self._summaries if d.title == ref.title.strip()]
+            if not candidates and ref.id is not None and any(d.id == ref.id for d in self._summaries):
+                candidates = [ref.id]
+            if len(candidates) > 1 and p.text:
+                # Several documents share the title: take the one that holds this span (not remembered).
+                holding = [c for c in candidates if place(project.document_text(c), p.start, p.end, p.text)]
+                return (holding or candidates)[0]
+            found = candidates[0] if candidates else None
+        self._matched[key] = found
+        return found
 
     def _store_tag_types(self) -> dict[str, int]:
         project = self.project
