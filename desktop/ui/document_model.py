@@ -84,9 +84,10 @@ class DocumentFilterProxy(QSortFilterProxyModel):
         self.text_hits: set[int] = set()
 
     def set_filter(self, needle: str, text_hits: set[int]) -> None:
+        self.beginFilterChange()
         self.needle = needle.strip().casefold()
         self.text_hits = text_hits
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802
         if not self.needle:

@@ -29,10 +29,10 @@ Hover a highlight to see every annotation under the pointer.</p>
 def build_edit_menu(window) -> QMenu:
     menu = window.menuBar().addMenu("&Edit")
     menu.setObjectName("editMenu")
-    undo = window.session.undo_stack.createUndoAction(window, "&Undo")
+    undo = window.session.undo_stack.createUndoAction(window, "Undo")
     undo.setObjectName("action_undo")
     undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
-    redo = window.session.undo_stack.createRedoAction(window, "&Redo")
+    redo = window.session.undo_stack.createRedoAction(window, "Redo")
     redo.setObjectName("action_redo")
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     menu.addAction(undo)

@@ -1,0 +1,61 @@
+"""Qt's model tester on the table and list models, while annotations come and go."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from ui_helpers import select_text
+
+from desktop.ui.document_model import CountRole
+
+
+def test_annotation_table_model_stays_consistent(window, qtmodeltester):
+    model = window.table_panel.model
+    qtmodeltester.check(model)  # keeps watching every signal below
+    view = window.article
+    for needle, key in (("Dmitry Peskov", "1"), ("Kremlin spokesman", "2"), ("Zelenskyy’s legitimacy", "3"),
+                        ("Putin himself said", "1")):
+        select_text(view, needle)
+        QTest.keyClick(view, key)
+    s = window.session
+    first = min(s.annotations.values(), key=lambda a: a.start)
+    last = max(s.annotations.values(), key=lambda a: a.start)
+    s.adjust_span(first.id, last.start + 1, last.end)  # moves a row down
+    s.retype(last.id, s.project.find_tag_type("2").id)
+    s.delete(last.id)
+    window.actions["undo"].trigger()
+    window.actions["undo"].trigger()
+    window.actions["undo"].trigger()
+    window.actions["redo"].trigger()
+    starts = [model.annotation_at(r).start for r in range(model.rowCount())]
+    assert starts == sorted(starts)
+    assert sorted(model.annotation_at(r).id for r in range(model.rowCount())) == sorted(s.annotations)
+    qtmodeltester.check(model)
+
+
+def test_sorting_by_a_column_and_back(window):
+    view = window.article
+    for needle, key in (("Putin himself said", "1"), ("Dmitry Peskov", "2"), ("Kremlin spokesman", "3")):
+        select_text(view, needle)
+        QTest.keyClick(view, key)
+    table = window.table_panel.view
+    table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    texts = [window.table_panel.proxy.index(r, 1).data() for r in range(3)]
+    assert texts == sorted(texts, key=str.casefold)
+
+
+def test_document_list_model(window, qtmodeltester, tmp_path):
+    qtmodeltester.check(window.documents.model)
+    other = tmp_path / "b.txt"
+    other.write_text("The parliament's legitimacy was denied by the opposition.", encoding="utf-8")
+    window.import_documents([other])
+    select_text(window.article, "legitimacy")
+    QTest.keyClick(window.article, "3")
+    model = window.documents.model
+    row = model.row_of(window.session.document.id)
+    assert model.index(row, 0).data(CountRole) == 1
+    window.documents.filter.setText("opposition")  # only in the text: found through full-text search
+    assert window.documents.proxy.rowCount() == 1
+    window.documents.filter.setText("zzz")
+    assert window.documents.proxy.rowCount() == 0
+    qtmodeltester.check(window.documents.model)
