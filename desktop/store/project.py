@@ -216,6 +216,21 @@ class Project(CodebookMixin, DocumentsMixin, AnnotationsMixin, BackupsMixin):
     def integrity_ok(self) -> bool:
         return self.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
+    def consistency_problems(self, limit: int = 20) -> list[str]:
+        """Everything wrong with the open project, one line each; empty when all is well.
+
+        Checks the file (``PRAGMA integrity_check``), the references between tables (``foreign_key_check``) and
+        that every anchored annotation's text is its document's slice (SQLite's substr counts code points)."""
+        problems = [r[0] for r in self.db.execute(f"PRAGMA integrity_check({int(limit)})") if r[0] != "ok"]
+        problems += [f"{table} row {rowid} refers to a missing {parent} row"
+                     for table, rowid, parent, _ in self.db.execute("PRAGMA foreign_key_check").fetchmany(limit)]
+        rows = self.db.execute(
+            'SELECT a.id, a.document_id, a.start, a."end" FROM annotations a JOIN documents d ON d.id = a.document_id '
+            'WHERE a.orphan = 0 AND (a."end" > length(d.text) OR substr(d.text, a.start + 1, a."end" - a.start) '
+            '<> a.text) ORDER BY a.id LIMIT ?', [limit])
+        problems += [f"annotation {i} ({s}-{e}) does not match the text of document {d}" for i, d, s, e in rows]
+        return problems
+
 
 def _close(conn: sqlite3.Connection | None) -> None:
     if conn is not None:

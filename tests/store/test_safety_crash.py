@@ -139,3 +139,17 @@ def test_a_cut_off_change_in_a_read_only_folder_is_reported_clearly(tmp_path):
         os.chmod(folder, mode)
     assert proc.returncode == 1
     assert proc.stderr.count("\n") == 1 and "half-written" in proc.stderr and "read-only" in proc.stderr
+
+
+def test_consistency_problems_finds_a_span_that_drifted_from_its_text(tmp_path):
+    path = tmp_path / "check.claimdesk"
+    make_project(path)
+    with Project.open(path) as p:
+        text = p.document_text(1)
+        ann = p.create_annotation(1, 1, text.index("Friday"), text.index("🇺🇦") + 2)  # ends in astral characters
+        assert p.consistency_problems() == []  # substr counts code points, as Claimdesk does
+        # Damage only a tool outside Claimdesk could do: shift the offsets without the text.
+        p.db.execute('UPDATE annotations SET start = start + 1, "end" = "end" + 1 WHERE id = ?', [ann.id])
+        p.db.conn.commit()
+        assert p.consistency_problems() == [f"annotation {ann.id} ({ann.start + 1}-{ann.end + 1}) does not match "
+                                            f"the text of document 1"]
