@@ -232,27 +232,27 @@ class Bench:
         self.add(Figure("store_tag_p95_ms", percentile(times, 95), "ms"))
 
     # ------------------------------------------------------------------------------------------ window
-    def window(self, path: Path, big_id: int, bare: Figure) -> None:
+    def window(self, path: Path, big_id: int, folder: Path) -> None:
         try:
             from desktop import bench_window
         except ImportError as exc:  # the window is not built into this copy
             self.say(f"# window figures skipped: {exc}")
             return
-        bench_window.run(self, path, big_id, bare)
+        bench_window.run(self, path, big_id, folder)
 
     def run(self) -> int:
         with tempfile.TemporaryDirectory(prefix="claimdesk-bench-") as tmp:
             folder = Path(tmp)
             self.say(f"# claimdesk bench on {os.cpu_count()} cores, Python {sys.version.split()[0]}")
             path, big_id = self.make(folder)
-            bare = self.bare_insert(folder)
+            self.bare_insert(folder)
             self.export(path, folder)
             self.find(path, big_id)
             self.search(path)
             self.store_open(path, big_id)
             self.store_tag(path, big_id)
             if not self.args.no_window:
-                self.window(path, big_id, bare)
+                self.window(path, big_id, folder)
             self.add(Figure("peak_rss_mb", peak_rss_mb(), "MB", 400))
         missed = [f.name for f in self.figures if f.met is False]
         self.say(f"# targets missed: {', '.join(missed)}" if missed else "# every target met")

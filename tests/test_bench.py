@@ -12,6 +12,9 @@ STORE_FIGURES = {
     "export_vs_bare_ratio", "find_ms", "search_ms", "store_open_backup_ms", "store_open_ms", "store_load_big_ms",
     "store_tag_ms", "store_tag_p95_ms", "peak_rss_mb",
 }
+WINDOW_FIGURES = {
+    "qt_start_ms", "open_ms", "switch_doc_ms", "tag_p50_ms", "tag_p95_ms", "tag_save_p95_ms", "tag_screen_p95_ms",
+}
 TINY = ["--docs", "4", "--annotations", "80", "--big-chars", "4000", "--tags", "3"]
 
 
@@ -38,6 +41,14 @@ def test_store_figures_are_printed_one_per_line():
     found = figures(run(*TINY, "--no-window"))
     assert STORE_FIGURES <= set(found), STORE_FIGURES - set(found)
     assert found["export_rows_per_s"] == "rows/s" and found["peak_rss_mb"] == "MB"
+
+
+def test_window_figures_come_from_the_real_widgets():
+    out = run(*TINY)
+    found = figures(out)
+    assert STORE_FIGURES | WINDOW_FIGURES <= set(found), (STORE_FIGURES | WINDOW_FIGURES) - set(found)
+    assert re.search(r"^tag_p95_ms: .*baseline bare insert", out, re.M)
+    assert re.search(r"^open_ms: .*1000 ms", out, re.M), "the target is printed beside the figure"
 
 
 def test_make_project_writes_a_project_to_try(tmp_path):
