@@ -304,6 +304,10 @@ def _access(path: Path, exists: bool, readonly: bool, require_write: bool):
         if require_write:
             raise
         return f"{exc}; it is open here read-only", None, getattr(exc, "holder", None), str(exc)
+    except ProjectError as exc:  # the lock file cannot be made (a folder writable only in appearance)
+        if require_write or not exists:
+            raise
+        return f"{exc}, so {name} is open read-only", None, None, None
 
 
 # SQLite result codes (primary) of a write the disk or the system refused.

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.store import schema
-from desktop.store.errors import CorruptProject, NewerProject, NotAProject, ProjectError
+from desktop.store.errors import CorruptProject, NewerProject, NotAProject
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
@@ -259,5 +259,5 @@ def describe(exc: BaseException) -> str:
     return str(exc)
 
 
-__all__ = ["Header", "ProjectError", "check_database", "check_header", "connect_readonly", "readonly_reason",
+__all__ = ["Header", "check_database", "check_header", "connect_readonly", "readonly_reason",
            "sync_folder_warning"]
