@@ -175,6 +175,8 @@ def cmd_import(args) -> int:
                 continue
             for doc in result.documents:
                 print(f"{doc.id}\t{doc.title}")
+            if result.annotations:
+                print(f"claimdesk: {result.annotations} annotation(s) imported from {path.name}", file=sys.stderr)
             for problem in result.problems:
                 print(f"claimdesk: warning: {path.name}: {problem}", file=sys.stderr)
     return 1 if failures else 0
