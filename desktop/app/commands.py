@@ -1,8 +1,10 @@
 """Undo commands. Each ``redo()`` and ``undo()`` goes through the store (which commits before it returns), then the
 session emits a signal so the screen follows the file.
 
-A command whose store call fails marks itself obsolete (QUndoStack then drops it, so no phantom entry is left) and
-the session reports the error.
+The session runs a new command's first ``redo()`` itself and pushes the command only if it succeeded (the push
+then skips that redo): a failed change leaves no phantom entry and, unlike a push that fails, keeps the redo
+history. A later undo or redo that fails marks the command obsolete, so QUndoStack drops it; the session reports
+every failure.
 """
 
 from __future__ import annotations
@@ -28,8 +30,18 @@ class _StoreCommand(QUndoCommand):
         super().__init__(label)
         self.session = session
         self.failed: Exception | None = None
+        self._already_done = False
+
+    def run_first(self) -> bool:
+        """Do the change now (before it is pushed); True if it was saved."""
+        self._guard(self._redo)
+        self._already_done = self.failed is None
+        return self._already_done
 
     def redo(self) -> None:
+        if self._already_done:  # the push right after run_first()
+            self._already_done = False
+            return
         self._guard(self._redo)
 
     def undo(self) -> None:

@@ -24,6 +24,7 @@ from desktop.app.commands import (
 )
 from desktop.domain.model import Annotation, ClaimdeskError, Document, DocumentSummary, NotFound, TagType
 from desktop.store import Project
+from desktop.store.views import AnnotationRow, annotation_rows
 
 # Project settings the session keeps.
 LAST_DOCUMENT = "last_document"
@@ -55,7 +56,8 @@ class Session(QObject):
         self.project: Project | None = None
         self.document: Document | None = None
         self.undo_stack = QUndoStack(self)
-        self.annotations: dict[int, Annotation] = {}
+        # The shown document's annotations: light rows as loaded (see full() for a whole Annotation).
+        self.annotations: dict[int, Annotation | AnnotationRow] = {}
         self.tag_types: list[TagType] = []
         self.types_by_id: dict[int, TagType] = {}
         self.summaries: list[DocumentSummary] = []
@@ -152,7 +154,7 @@ class Session(QObject):
             return None
         doc = self.project.document(document_id)
         self.document = doc
-        anns = self.project.annotations(document_id)
+        anns = annotation_rows(self.project, document_id)
         self.annotations = {a.id: a for a in anns}
         self.doc_type_counts = Counter(a.tag_type_id for a in anns)
         self.selected_id = None
@@ -182,7 +184,22 @@ class Session(QObject):
 
     @property
     def selected(self) -> Annotation | None:
-        return self.annotations.get(self.selected_id) if self.selected_id is not None else None
+        return self.full(self.selected_id) if self.selected_id in self.annotations else None
+
+    def full(self, annotation_id: int | None) -> Annotation | None:
+        """The whole annotation (custom fields, context, timestamps), read from the file when needed."""
+        if annotation_id is None or self.project is None:
+            return None
+        ann = self.annotations.get(annotation_id)
+        if isinstance(ann, Annotation):
+            return ann
+        try:
+            ann = self.project.annotation(annotation_id)
+        except NotFound:
+            return None
+        if ann.id in self.annotations:
+            self.annotations[ann.id] = ann
+        return ann
 
     # ------------------------------------------------------------------ changes
     def tag(self, start: int, end: int, tag_type_id: int, values: dict | None = None) -> Annotation | None:
@@ -196,16 +213,14 @@ class Session(QObject):
             self._report(exc)
             return None
         cmd = TagCommand(self, self.document.id, tag_type_id, start, end, f"Tag {tag_type.name}", values)
-        self.undo_stack.push(cmd)
-        return cmd.annotation if cmd.failed is None else None
+        return cmd.annotation if self._push(cmd) else None
 
     def delete(self, annotation_id: int) -> bool:
         ann = self._annotation(annotation_id)
         if ann is None:
             return False
         cmd = DeleteCommand(self, ann, f"Delete {self._type_name(ann.tag_type_id)}")
-        self.undo_stack.push(cmd)
-        return cmd.failed is None
+        return self._push(cmd)
 
     def edit(self, annotation_id: int, **changes) -> bool:
         """Change speaker, target, stance, note or custom fields; a no-op change pushes nothing."""
@@ -217,16 +232,14 @@ class Session(QObject):
             return True
         names = ", ".join(_FIELD_LABELS.get(k, k) for k in changes)
         cmd = EditCommand(self, ann, changes, f"Edit {names} of {self._type_name(ann.tag_type_id)}")
-        self.undo_stack.push(cmd)
-        return cmd.failed is None
+        return self._push(cmd)
 
     def retype(self, annotation_id: int, tag_type_id: int) -> bool:
         ann = self._annotation(annotation_id)
         if ann is None or ann.tag_type_id == tag_type_id:
             return ann is not None
         cmd = RetypeCommand(self, ann, tag_type_id, f"Change type to {self._type_name(tag_type_id)}")
-        self.undo_stack.push(cmd)
-        return cmd.failed is None
+        return self._push(cmd)
 
     def adjust_span(self, annotation_id: int, start: int, end: int) -> bool:
         ann = self._annotation(annotation_id)
@@ -235,16 +248,19 @@ class Session(QObject):
         if (ann.start, ann.end) == (start, end):
             return True
         cmd = AdjustSpanCommand(self, ann, start, end, f"Adjust span of {self._type_name(ann.tag_type_id)}")
+        return self._push(cmd)
+
+    def _push(self, cmd) -> bool:
+        """Run a new command; only a saved change goes on the undo stack."""
+        if not cmd.run_first():
+            return False
         self.undo_stack.push(cmd)
-        return cmd.failed is None
+        return True
 
     def _annotation(self, annotation_id: int) -> Annotation | None:
-        ann = self.annotations.get(annotation_id)
+        ann = self.full(annotation_id)
         if ann is None and self.project is not None:
-            try:
-                ann = self.project.annotation(annotation_id)
-            except NotFound as exc:
-                self._report(exc)
+            self._report(NotFound(f"no annotation with id {annotation_id}"))
         return ann
 
     def _type_name(self, tag_type_id: int) -> str:
@@ -265,7 +281,7 @@ class Session(QObject):
         return ann
 
     def _store_delete(self, annotation_id: int) -> Annotation:
-        ann = self.annotations.get(annotation_id) or self.project.annotation(annotation_id)
+        ann = self.full(annotation_id) or self.project.annotation(annotation_id)
         self._show(ann.document_id)
         ann = self.project.delete_annotation(annotation_id)
         self.annotations.pop(ann.id, None)
@@ -278,7 +294,7 @@ class Session(QObject):
 
     def _store_update(self, annotation_id: int, document_id: int, changes: dict) -> Annotation:
         self._show(document_id)
-        old = self.annotations.get(annotation_id) or self.project.annotation(annotation_id)
+        old = self.full(annotation_id) or self.project.annotation(annotation_id)
         new = self.project.update_annotation(annotation_id, **changes)
         self.annotations[new.id] = new
         if new.tag_type_id != old.tag_type_id:

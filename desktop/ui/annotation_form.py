@@ -136,7 +136,7 @@ class AnnotationForm(QWidget):
         for t in self.session.tag_types:
             self.type_combo.addItem(colors.swatch(t.color), t.name + (f"  [{t.key}]" if t.key else ""), t.id)
         if self.ann is not None and self.ann.id in self.session.annotations:
-            self.show_annotation(self.session.annotations[self.ann.id])
+            self.show_annotation(self.session.full(self.ann.id))
 
     def show_annotation(self, ann: Annotation | None) -> None:
         """Show an annotation's values (after writing any pending edit of the previous one)."""
@@ -249,7 +249,7 @@ class AnnotationForm(QWidget):
         self._note_timer.stop()
         if self._loading or self.ann is None or self.ann.id not in self.session.annotations:
             return
-        current = self.session.annotations[self.ann.id]
+        current = self.session.full(self.ann.id)
         changes = {k: v for k, v in self.values().items() if getattr(current, k) != v}
         if changes:
             self.session.edit(current.id, **changes)

@@ -5,14 +5,8 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from PySide6.QtCore import QCoreApplication
 
 from desktop.app.session import Session
-
-
-@pytest.fixture(scope="module")
-def qapp():
-    return QCoreApplication.instance() or QCoreApplication([])
 
 
 @pytest.fixture
@@ -136,3 +130,23 @@ def test_selection_is_remembered(session):
 def _write(path, text):
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def test_failed_change_keeps_the_redo_history(session):
+    ann = session.tag(0, 8, quote_id(session))
+    session.undo_stack.undo()
+    assert session.tag(3, 3, quote_id(session)) is None
+    assert session.undo_stack.canRedo()
+    session.undo_stack.redo()
+    assert [r[0] for r in rows(session.path)] == [ann.id]
+
+
+def test_failed_undo_is_dropped_and_reported(session):
+    ann = session.tag(0, 8, quote_id(session))
+    # another program deletes the row behind the window's back
+    with sqlite3.connect(session.path) as conn:
+        conn.execute("DELETE FROM annotations WHERE id = ?", [ann.id])
+    conn.close()
+    session.undo_stack.undo()
+    assert session.errors and str(ann.id) in session.errors[-1]
+    assert session.undo_stack.count() == 0

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import QCoreApplication
 
 from desktop.app.session import Session
 from desktop.store import Project
@@ -21,11 +20,6 @@ TEXT = ("Peskov said Zelenskyy’s legitimacy “can be questioned”. 👋🏽 
 FIELDS = ("speaker", "target", "note")
 VALUES = ("", "Peskov", "Dmitry Peskov", "Kremlin", "note ✓")
 MERGEABLE = set(FIELDS)
-
-
-@pytest.fixture(scope="module")
-def qapp():
-    return QCoreApplication.instance() or QCoreApplication([])
 
 
 def valid(start: int, end: int) -> bool:
