@@ -25,7 +25,7 @@ TITLE = "Correct Document Text"
 PARAGRAPH = "\u2029"  # how Qt's raw text marks the end of a paragraph
 
 
-def _common_prefix(a: str, b: str) -> int:
+def common_prefix(a: str, b: str) -> int:
     """Length of the longest common prefix (by halving, so long texts compare at C speed)."""
     lo, hi = 0, min(len(a), len(b))
     while lo < hi:
@@ -37,7 +37,7 @@ def _common_prefix(a: str, b: str) -> int:
     return lo
 
 
-def _common_suffix(a: str, b: str, limit: int) -> int:
+def common_suffix(a: str, b: str, limit: int) -> int:
     lo, hi = 0, min(len(a), len(b)) - limit
     while lo < hi:
         mid = (lo + hi + 1) // 2
@@ -57,8 +57,8 @@ def merge_edit(stored: str, raw_before: str, raw_after: str) -> str:
         return stored
     if len(raw_before) != len(stored):  # cannot map positions one to one: take the editor's text as a whole
         return normalize_text(raw_after.replace(PARAGRAPH, "\n"))
-    p = _common_prefix(raw_before, raw_after)
-    s = _common_suffix(raw_before, raw_after, p)
+    p = common_prefix(raw_before, raw_after)
+    s = common_suffix(raw_before, raw_after, p)
     middle = raw_after[p:len(raw_after) - s].replace(PARAGRAPH, "\n").replace("\u2028", "\n")
     return stored[:p] + middle + stored[len(stored) - s:]
 
