@@ -29,15 +29,20 @@ class BackupCounts(NamedTuple):
     annotations: int
 
 
-def fts_query(query: str) -> str:
-    """The FTS5 expression matching every word of ``query`` (each quoted, so no word is taken as syntax)."""
+def fts_query(query: str, prefix: bool = False) -> str:
+    """The FTS5 expression matching every word of ``query`` (each quoted, so no word is taken as syntax);
+    with ``prefix`` the last word also matches longer words (``legit`` finds ``legitimacy``), for search as
+    you type."""
     words = [w.replace('"', '""') for w in query.split()]
-    return " ".join(f'"{w}"' for w in words)
+    terms = [f'"{w}"' for w in words]
+    if prefix and terms and query[-1:].strip():
+        terms[-1] += "*"
+    return " ".join(terms)
 
 
-def search_hits(project, query: str, limit: int = 200) -> list[SearchHit]:
+def search_hits(project, query: str, limit: int = 200, prefix: bool = False) -> list[SearchHit]:
     """Documents whose title or text hold every word of ``query``, best first, with a snippet of the text."""
-    match = fts_query(query)
+    match = fts_query(query, prefix)
     if not match:
         return []
     rows = project.db.execute(
