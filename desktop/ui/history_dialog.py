@@ -82,10 +82,20 @@ def changed_fields(before: dict, after: dict) -> list[str]:
 _LABELS = {"tag_type_id": "type", "span": "span", "fields": "fields", "orphan": "anchoring"}
 
 
+def _cuts(text: str, i: int) -> bool:
+    """True when position ``i`` falls inside a word."""
+    return 0 < i < len(text) and text[i - 1].isalnum() and text[i].isalnum()
+
+
 def _text_change(before: dict, after: dict) -> str:
     old, new = before.get("text") or "", after.get("text") or ""
     p = common_prefix(old, new)
     s = common_suffix(old, new, p)
+    # Show whole words ("foundations" -> "basis", not "foundation" -> "basi"): widen a boundary that cuts one.
+    while p > 0 and (_cuts(old, p) or _cuts(new, p)):
+        p -= 1
+    while s > 0 and (_cuts(old, len(old) - s) or _cuts(new, len(new) - s)):
+        s -= 1
     was, now = old[p:len(old) - s], new[p:len(new) - s]
     counts = f"{len(old):,} \u2192 {len(new):,} characters"
     if not was and not now:
@@ -208,13 +218,35 @@ class HistoryDialog(QDialog):
         for col, width in ((0, 150), (1, 110), (2, 110), (3, 90)):
             header.resizeSection(col, width)
         self.table.setColumnHidden(3, annotation_id is not None)
+        self.detail = QLabel(self)
+        self.detail.setObjectName("historyDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setMinimumHeight(48)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.detail.setStyleSheet("background: #F6F8FA; border: 1px solid #D0D7DE; padding: 6px;")
+        self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._show_detail(cur.row()))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
         layout.addWidget(buttons)
+        if rows:
+            self.table.selectRow(len(rows) - 1)
+        self._show_detail(len(rows) - 1)
         self.table.scrollToBottom()
+
+    def _show_detail(self, row: int) -> None:
+        """The selected change in full, one changed field per line."""
+        if not 0 <= row < self.model.rowCount():
+            self.detail.setText("No changes recorded yet." if not self.model.rowCount() else "")
+            return
+        head = f"{self.model.text(row, 0)} · {self.model.text(row, 1) or 'unknown'} · " \
+               f"{self.model.text(row, 2)} {self.model.text(row, 3) if not self.table.isColumnHidden(3) else ''}"
+        self.detail.setText(head.rstrip() + "\n" + self.model.text(row, 4).replace("; ", "\n"))
 
     def rows(self) -> list[tuple[str, ...]]:
         """What the table shows (visible columns only), row by row."""

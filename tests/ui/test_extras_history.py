@@ -69,3 +69,29 @@ def test_document_history_includes_deletions_and_the_text_correction(project_pat
 def test_local_time_reads_utc_stamps():
     assert local_time("2026-11-25T07:16:25.183Z")[:10] in ("2026-11-25", "2026-11-24", "2026-11-26")
     assert local_time("not a time") == "not a time"
+
+
+def test_selected_change_is_shown_in_full(project_path, qtbot):
+    a, _b = make_changes(project_path)
+    with Project.open(project_path) as p:
+        dialog = show_history(None, p, annotation_id=a)
+        qtbot.addWidget(dialog)
+    last = dialog.detail.text()
+    assert "Re-anchored" in last  # the newest change is selected at first
+    dialog.table.selectRow(2)
+    lines = dialog.detail.text().splitlines()
+    assert "Ana" in lines[0] and lines[1:] == ["type: Quote \u2192 Legitimacy assertion",
+                                                "target: (empty) \u2192 \u201cVolodymyr Zelenskyy\u201d",
+                                                "stance: (empty) \u2192 \u201cquestions\u201d"]
+    dialog.close()
+
+
+def test_a_corrected_word_is_named_whole(project_path, qtbot):
+    with Project.open(project_path) as p:
+        text = p.document_text(1)
+        cut = text.index("legal foundations") + len("legal ")
+        replace_document_text(p, 1, text[:cut] + "basis" + text[cut + len("foundations"):])
+        dialog = show_history(None, p, document_id=1)
+        qtbot.addWidget(dialog)
+    assert "\u201cfoundations\u201d \u2192 \u201cbasis\u201d" in dialog.rows()[0][4]
+    dialog.close()
