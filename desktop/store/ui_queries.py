@@ -97,3 +97,23 @@ def orphan_annotations(project, document_id: int | None = None):
         params.append(document_id)
     sql += ' ORDER BY document_id, start, "end", id'
     return [annotation_from_row(dict(zip(ANNOTATION_COLUMNS, r))) for r in project.db.execute(sql, params)]
+
+
+_SUMMARY_SQL = """
+SELECT d.id, d.title, d.outlet, d.author, d.url, d.published, d.language, d.char_count, d.imported_at,
+       (SELECT count(*) FROM annotations a WHERE a.document_id = d.id) AS annotation_count
+FROM documents d WHERE d.id = ?
+"""
+
+
+def document_summary(project, document_id: int):
+    """One document's line in the document list (as ``Project.documents()`` gives every one), or None.
+
+    For updating one row after a change to one document, instead of reading the whole list again."""
+    from desktop.store.rows import summary_from_row
+
+    cur = project.db.execute(_SUMMARY_SQL, [document_id])
+    row = cur.fetchone()
+    if row is None:
+        return None
+    return summary_from_row(dict(zip([c[0] for c in cur.description], row)))
