@@ -7,7 +7,10 @@ Multilingual Plane (an emoji, mathematical letters) counts two. This module is t
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 class OffsetMap:
@@ -17,7 +20,7 @@ class OffsetMap:
 
     def __init__(self, text: str):
         # Code-point positions of characters that take two UTF-16 units.
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if not text.isascii() else []
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)] if not text.isascii() else []
         # The UTF-16 position of each of them.
         self._astral_u16 = [cp + n for n, cp in enumerate(self._astral)]
         self.length = len(text)
