@@ -92,5 +92,19 @@ def check_text(text: str, name: str = "the file") -> None:
             raise UnreadableDocument(f"{name} looks like a binary file (it holds control characters), not text")
 
 
-def _title_from(path: Path, text: str) -> str:
-    return path.stem.replace("_", " ").strip() or "Untitled"
+_MACHINE_NAME = re.compile(r"^[\W_]*(?:[0-9a-fA-F]{6,}|\d+)(?:[\W_]+(?:[0-9a-fA-F]{6,}|\d+))*[\W_]*$")
+
+
+def _title_from(path: Path, text: str, limit: int = 90) -> str:
+    """The file's name, unless it is only numbers and hashes: then the first sentence-like line of the text."""
+    stem = path.stem.replace("_", " ").strip()
+    if stem and not _MACHINE_NAME.match(path.stem):
+        return stem
+    for line in text.split("\n"):
+        line = line.strip()
+        if len(line.split()) >= 4:
+            if len(line) <= limit:
+                return line
+            cut = line[:limit].rsplit(" ", 1)[0].rstrip(",;:-–—")
+            return cut + "…"
+    return stem or "Untitled"
