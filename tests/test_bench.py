@@ -9,7 +9,7 @@ from desktop.store import Project
 FIGURE = re.compile(r"^(?P<name>[a-z][a-z0-9_]*): (?P<value>\d+(\.\d+)?) (?P<unit>\S+)( \(.+\))?$")
 STORE_FIGURES = {
     "make_project_s", "bare_insert_ms", "bare_insert_p95_ms", "export_rows_per_s", "bare_export_rows_per_s",
-    "export_vs_bare_ratio", "find_ms", "search_ms", "store_open_backup_ms", "store_open_ms", "store_load_big_ms",
+    "export_vs_bare_ratio", "cli_export_s", "cli_export_vs_bare_ratio", "find_ms", "search_ms", "store_open_backup_ms", "store_open_ms", "store_load_big_ms",
     "store_tag_ms", "store_tag_p95_ms", "peak_rss_mb",
 }
 WINDOW_FIGURES = {

@@ -222,11 +222,14 @@ def bare_insert(conn: sqlite3.Connection, start: int, text: str) -> None:
     conn.commit()
 
 
+BARE_EXPORT_SQL = (
+    'SELECT a.id, a.document_id, d.title, t.name, a.start, a."end", a.text, a.speaker, a.target, a.stance, '
+    "a.note, a.annotator, a.created_at, a.updated_at, d.outlet, d.url, d.published "
+    "FROM annotations a JOIN documents d ON d.id = a.document_id JOIN tag_types t ON t.id = a.tag_type_id "
+    'ORDER BY a.document_id, a.start, a."end", a.id'
+)
+
+
 def bare_export_rows(conn: sqlite3.Connection) -> sqlite3.Cursor:
     """The CSV's rows read the plain way (same columns and order, no guarding) from a project file."""
-    return conn.execute(
-        'SELECT a.id, a.document_id, d.title, t.name, a.start, a."end", a.text, a.speaker, a.target, a.stance, '
-        "a.note, a.annotator, a.created_at, a.updated_at, d.outlet, d.url, d.published "
-        "FROM annotations a JOIN documents d ON d.id = a.document_id JOIN tag_types t ON t.id = a.tag_type_id "
-        'ORDER BY a.document_id, a.start, a."end", a.id'
-    )
+    return conn.execute(BARE_EXPORT_SQL)
