@@ -245,7 +245,7 @@ class Session(QObject):
         ann = self._annotation(annotation_id)
         if ann is None:
             return False
-        if (ann.start, ann.end) == (start, end):
+        if (ann.start, ann.end) == (start, end) and not ann.orphan:
             return True
         cmd = AdjustSpanCommand(self, ann, start, end, f"Adjust span of {self._type_name(ann.tag_type_id)}")
         return self._push(cmd)

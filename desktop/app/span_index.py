@@ -22,6 +22,10 @@ def block_starts(text: str, offsets: OffsetMap) -> list[int]:
     return [0, *(offsets.to_utf16(m.end()) for m in _BLOCK_BREAK.finditer(text))]
 
 
+def _start(a) -> int:
+    return a.start
+
+
 class BlockSpanIndex:
     """Maps block number -> {key: (start16, end16, tag_type_id)} for the spans that touch that block."""
 
@@ -59,21 +63,33 @@ class BlockSpanIndex:
         return blocks
 
     def add_annotation(self, ann: Annotation) -> range:
+        """Index an annotation; an orphan (its span no longer holds its text) is not shown in the text."""
+        if ann.orphan:
+            return self.remove(ann.id)
         return self.add(ann.id, ann.start, ann.end, ann.tag_type_id)
 
     def add_many(self, anns: Iterable[Annotation]) -> None:
+        """Index many spans in one pass (sorted by start, so block lookups walk forward)."""
         to16 = self.offsets.to_utf16
-        block_of = self.block_of
+        starts = self.starts
+        nblocks = len(starts)
         blocks, spans = self._blocks, self._spans
-        for a in anns:
+        b = 0
+        for a in sorted(anns, key=_start):
+            if a.orphan:
+                continue
             s16, e16 = to16(a.start), to16(a.end)
             entry = (s16, e16, a.tag_type_id)
             spans[a.id] = entry
-            first, last = block_of(s16), block_of(max(s16, e16 - 1))
-            for b in range(first, last + 1):
-                bucket = blocks.get(b)
+            while b + 1 < nblocks and starts[b + 1] <= s16:
+                b += 1
+            last = b
+            while last + 1 < nblocks and starts[last + 1] < e16:
+                last += 1
+            for n in range(b, last + 1):
+                bucket = blocks.get(n)
                 if bucket is None:
-                    bucket = blocks[b] = {}
+                    bucket = blocks[n] = {}
                 bucket[a.id] = entry
 
     def remove(self, key: int) -> range:
@@ -92,6 +108,9 @@ class BlockSpanIndex:
     def clear(self) -> None:
         self._blocks.clear()
         self._spans.clear()
+
+    def blocks_with_spans(self):
+        return self._blocks.keys()
 
     def in_block(self, block: int) -> dict[int, tuple[int, int, int]]:
         return self._blocks.get(block, {})

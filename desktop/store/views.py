@@ -1,7 +1,7 @@
 """Reads shaped for the window: only the columns it shows, as light tuples, in one query.
 
 Opening a document with 10,000 annotations must take a few milliseconds, so the window loads what it paints
-(id, type, span, text, speaker, target, stance, note) and asks for a whole :class:`Annotation` only for the one
+(id, type, span, text, speaker, target, stance, note, orphan flag) and asks for a whole :class:`Annotation` only for the one
 being edited.
 """
 
@@ -22,10 +22,11 @@ class AnnotationRow(NamedTuple):
     target: str
     stance: str
     note: str
+    orphan: int  # 1 when a text correction left the span without its text (not highlighted)
 
 
 _ROWS_SQL = (
-    'SELECT id, tag_type_id, start, "end", text, speaker, target, stance, note FROM annotations '
+    'SELECT id, tag_type_id, start, "end", text, speaker, target, stance, note, orphan FROM annotations '
     "WHERE document_id = ?"
 )
 

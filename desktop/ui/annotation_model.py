@@ -8,12 +8,15 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor
 
 from desktop.domain.model import Annotation
 from desktop.ui import colors
 
 COLUMNS = ("Type", "Text", "Speaker", "Target", "Stance", "Note")
 TEXT_PREVIEW = 160
+
+_ORPHAN_GREY = QColor("#8C959F")
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
@@ -149,7 +152,12 @@ class AnnotationTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and col == 0:
             t = self.session.types_by_id.get(a.tag_type_id)
             return colors.swatch(t.color) if t else None
+        if role == Qt.ItemDataRole.ForegroundRole and a.orphan:
+            return _ORPHAN_GREY
         if role == Qt.ItemDataRole.ToolTipRole:
+            if a.orphan and col <= 1:
+                return ("Orphan: the document's text was corrected and this span no longer holds its text. Select "
+                        "the right text and use Edit › Use Selection as Span to anchor it again.")
             if col == 1:
                 return a.text if len(a.text) < 1500 else a.text[:1500] + "\u2026"
             if col == 5 and a.note:
@@ -162,7 +170,7 @@ class AnnotationTableModel(QAbstractTableModel):
 
     def _display(self, a: Annotation, col: int) -> str:
         if col == 0:
-            return self._type_name(a)
+            return self._type_name(a) + (" (orphan)" if a.orphan else "")
         if col == 1:
             return _one_line(a.text)
         if col == 2:

@@ -123,7 +123,8 @@ class AnnotationTablePanel(QWidget):
             if annotation_id is None:
                 sel.clear()
                 return
-            row = self.model.row_of(annotation_id)
+            ann = self.session.annotations.get(annotation_id)
+            row = self.model.row_of(annotation_id, (ann.start, ann.end, ann.id) if ann is not None else None)
             if row < 0:
                 sel.clear()
                 return

@@ -57,6 +57,7 @@ class ArticleView(QPlainTextEdit):
         self.text = ""
         self.selected_id: int | None = None
         self._last_click: tuple[int, int] | None = None  # (position, annotation id) to cycle nested spans
+        self.verticalScrollBar().valueChanged.connect(self._highlight_visible)
 
     # ----------------------------------------------------------------- loading
     def show_document(self, doc: Document | None, annotations) -> None:
@@ -68,7 +69,11 @@ class ArticleView(QPlainTextEdit):
         self.index.add_many(annotations)
         self.highlighter.set_type_colors(self._type_colors())
         self.highlighter.set_index(self.index)
-        self.setPlainText(self.text)  # highlights every block once, reading the index
+        self.highlighter.suspended = True  # blocks are highlighted below: on screen now, the rest when idle
+        try:
+            self.setPlainText(self.text)
+        finally:
+            self.highlighter.suspended = False
         if self.document().blockCount() != len(self.index.starts):  # Qt split blocks differently: follow Qt
             starts, block = [], self.document().firstBlock()
             while block.isValid():
@@ -77,8 +82,8 @@ class ArticleView(QPlainTextEdit):
             self.index = BlockSpanIndex(self.text, self.offsets, starts)
             self.index.add_many(annotations)
             self.highlighter.set_index(self.index)
-            self.highlighter.rehighlight()
         self.verticalScrollBar().setValue(0)
+        self.highlighter.schedule(self.visible_blocks())
 
     def _type_colors(self) -> dict[int, str]:
         return {t.id: t.color for t in self.session.tag_types}
@@ -90,14 +95,17 @@ class ArticleView(QPlainTextEdit):
 
     # ---------------------------------------------------------------- changes
     def add_annotation(self, ann: Annotation) -> None:
+        self.highlighter.postpone()
         self.highlighter.refresh_blocks(self.index.add_annotation(ann))
 
     def remove_annotation(self, ann: Annotation) -> None:
+        self.highlighter.postpone()
         self.highlighter.refresh_blocks(self.index.remove(ann.id))
         if ann.id == self.selected_id:
             self.set_selected(None)
 
     def change_annotation(self, new: Annotation, old: Annotation) -> None:
+        self.highlighter.postpone()
         blocks = set(self.index.remove(old.id)) | set(self.index.add_annotation(new))
         self.highlighter.refresh_blocks(sorted(blocks))
         if new.id == self.selected_id:
@@ -124,6 +132,17 @@ class ArticleView(QPlainTextEdit):
         if c.hasSelection():
             c.setPosition(c.selectionEnd())
             self.setTextCursor(c)
+
+    def visible_blocks(self) -> range:
+        """Numbers of the blocks on screen (a few extra below, for smooth scrolling)."""
+        vp = self.viewport().rect()
+        first = self.cursorForPosition(vp.topLeft()).blockNumber()
+        last = self.cursorForPosition(vp.bottomRight()).blockNumber()
+        return range(first, last + 3)
+
+    def _highlight_visible(self, *_args) -> None:
+        if self.highlighter.waiting:
+            self.highlighter.highlight_now(self.visible_blocks())
 
     def first_visible_position(self) -> int:
         return self.offsets.from_utf16(self.cursorForPosition(QPoint(0, 0)).position())
@@ -213,6 +232,7 @@ class ArticleView(QPlainTextEdit):
 
     # ------------------------------------------------------------------ input
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        self.highlighter.postpone()
         mods = event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
         text = event.text()
         if not mods and text and text.isprintable() and not text.isspace():
@@ -228,6 +248,7 @@ class ArticleView(QPlainTextEdit):
         super().keyPressEvent(event)
 
     def mousePressEvent(self, event) -> None:  # noqa: N802
+        self.highlighter.postpone()
         self._press_pos = event.position().toPoint()
         super().mousePressEvent(event)
 
@@ -295,6 +316,7 @@ class ArticleView(QPlainTextEdit):
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
         self._center_column()
+        self._highlight_visible()
 
     def _center_column(self) -> None:
         """Keep lines near a comfortable reading length by centring the text column."""

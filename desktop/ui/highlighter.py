@@ -2,12 +2,16 @@
 
 The document's text is never touched. Overlapping spans stay visible: their tints multiply like transparent
 markers, and a span nested in another is underlined in its own colour (wavy when three or more overlap).
+
+Loading a long article highlights the blocks on screen at once and the others a few hundred at a time while the
+window is idle (blocks scrolled into view jump the queue), so a document with 10,000 annotations opens quickly.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from desktop.app.span_index import BlockSpanIndex
@@ -15,6 +19,8 @@ from desktop.domain.text import flatten
 from desktop.ui import colors
 
 _HIT = -1  # key of a find hit among the spans of a block
+CHUNK = 40  # blocks highlighted per idle moment after a document is loaded (a few milliseconds)
+IDLE_MS = 300  # the rest waits until the analyst has paused this long
 
 
 class SpanHighlighter(QSyntaxHighlighter):
@@ -24,11 +30,63 @@ class SpanHighlighter(QSyntaxHighlighter):
         self.type_colors: dict[int, str] = {}
         self.hits: dict[int, list[tuple[int, int]]] = {}  # block -> find hits (UTF-16, absolute)
         self._formats: dict[tuple, QTextCharFormat] = {}
+        self.suspended = False  # while loading: leave every block plain (see schedule)
+        self._pending: set[int] = set()
+        self._queue: list[int] = []
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._work)
+
+    # ------------------------------------------------------------ lazy loading
+    def schedule(self, visible: range) -> None:
+        """After a load with ``suspended`` set: highlight ``visible`` blocks now, the others when idle."""
+        blocks = sorted(self.index.blocks_with_spans())
+        self._pending = set(blocks)
+        self._queue = blocks[::-1]  # popped from the end: top of the article first
+        self.highlight_now(visible)
+        if self._pending:
+            self._timer.start(IDLE_MS)
+
+    def highlight_now(self, blocks: range) -> None:
+        """Highlight those of ``blocks`` still waiting (they are about to be painted)."""
+        if self._pending:
+            self.refresh_blocks([b for b in blocks if b in self._pending])
+
+    def postpone(self) -> None:
+        """The analyst is busy (typing, tagging): keep idle work out of the way a little longer."""
+        if self._pending:
+            self._timer.start(IDLE_MS)
+
+    def finish(self) -> None:
+        """Highlight every waiting block now."""
+        self._timer.stop()
+        self.refresh_blocks(sorted(self._pending))
+        self._pending.clear()
+        self._queue = []
+
+    @property
+    def waiting(self) -> int:
+        return len(self._pending)
+
+    def _work(self) -> None:
+        self._timer.setInterval(0)
+        done = 0
+        while self._queue and done < CHUNK:
+            b = self._queue.pop()
+            if b in self._pending:
+                self.refresh_blocks((b,))
+                done += 1
+        if not self._queue:
+            self._pending.clear()
+            self._timer.stop()
 
     def set_index(self, index: BlockSpanIndex) -> None:
         """Use a new index; the caller loads the text (or calls rehighlight) afterwards."""
         self.index = index
         self.hits = {}
+        self._timer.stop()
+        self._pending.clear()
+        self._queue = []
 
     def set_type_colors(self, type_colors: dict[int, str]) -> None:
         self.type_colors = dict(type_colors)
@@ -59,8 +117,11 @@ class SpanHighlighter(QSyntaxHighlighter):
             self.refresh_blocks(changed)
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        if self.suspended:
+            return
         block = self.currentBlock()
         n = block.blockNumber()
+        self._pending.discard(n)
         spans = self.index.in_block(n)
         hits = self.hits.get(n)
         if not spans and not hits:

@@ -215,3 +215,22 @@ def test_single_change_never_resets_the_table(window):
     window.actions["undo"].trigger()
     window.actions["redo"].trigger()
     assert resets == []
+
+
+def test_orphans_are_listed_not_highlighted(open_window, project_path):
+    with Project.open(project_path) as p:
+        doc = p.documents()[0].id
+        quote = p.find_tag_type("Quote").id
+        text = p.document_text(doc)
+        start = text.index("Dmitry Peskov")
+        ann = p.create_annotation(doc, quote, start, start + 13)
+        p.update_annotation(ann.id, orphan=True)
+    window = open_window(project_path)
+    assert ann.id not in window.article.index
+    assert window.table_panel.model.index(0, 0).data() == "Quote (orphan)"
+    # anchoring it again through the form's span action brings the highlight back
+    window.session.select(ann.id)
+    select_text(window.article, "Dmitry Peskov")
+    window.actions["adjust_span"].trigger()
+    assert ann.id in window.article.index
+    assert db_rows(project_path, "SELECT orphan FROM annotations") == [(0,)]
