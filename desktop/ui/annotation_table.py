@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.ui import colors
 from desktop.ui.annotation_model import COLUMNS, AnnotationFilterProxy, AnnotationTableModel, IdRole
 
-COLUMN_WIDTHS = {0: 118, 1: 260, 2: 120, 3: 120, 4: 80, 5: 160}
+COLUMN_WIDTHS = {0: 132, 1: 190, 2: 120, 3: 130, 4: 80, 5: 160}
 
 
 class AnnotationTablePanel(QWidget):
@@ -70,8 +70,8 @@ class AnnotationTablePanel(QWidget):
         self.view.clicked.connect(self._row_clicked)
         self.empty = QLabel("No annotations yet. Select text in the article and press a tag key.", self)
         self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setStyleSheet("color: #6E7781; padding: 18px;")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.empty.setStyleSheet("color: #6E7781; padding: 24px 18px;")
 
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -89,7 +89,7 @@ class AnnotationTablePanel(QWidget):
         layout.addLayout(top)
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.empty)
+        layout.addWidget(self.empty, 1)
         self._syncing = False
         self.codebook_changed()
         self.model.rowsInserted.connect(self._update_counts)
@@ -114,6 +114,10 @@ class AnnotationTablePanel(QWidget):
         self.type_filter.blockSignals(False)
         self._filter_changed()
         self.model.refresh_all()
+        # The type column fits the longest type name (with its swatch), within reason.
+        fm = self.view.fontMetrics()
+        widest = max((fm.horizontalAdvance(t.name) for t in self.session.tag_types), default=60)
+        self.view.horizontalHeader().resizeSection(0, min(190, max(90, widest + 40)))
 
     def select_annotation(self, annotation_id: int | None) -> None:
         """Follow the session's selection (select and scroll to the row) without echoing it back."""
@@ -156,7 +160,11 @@ class AnnotationTablePanel(QWidget):
         total = self.model.rowCount()
         shown = self.proxy.rowCount()
         self.shown.setText(f"{shown} of {total}" if shown != total else (f"{total}" if total else ""))
-        empty = total == 0 and self.session.document is not None
+        empty = total == 0
+        if self.session.document is None:
+            self.empty.setText("No document is open.")
+        else:
+            self.empty.setText("No annotations yet. Select text in the article and press a tag key.")
         self.empty.setVisible(empty)
         self.view.setVisible(not empty)
 

@@ -75,7 +75,8 @@ class CodebookEditor(QDialog):
         self.description.setFixedHeight(70)
         self.description.installEventFilter(self)
         self.fields = QTableWidget(0, 2, self, objectName="typeFieldsTable")
-        self.fields.setHorizontalHeaderLabels(["Field", "Choices (comma-separated; empty = free text)"])
+        self.fields.setHorizontalHeaderLabels(["Field", "Choices"])
+        self.fields.horizontalHeaderItem(1).setToolTip("Comma-separated; leave empty for free text")
         self.fields.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.fields.horizontalHeader().resizeSection(0, 140)
         self.fields.verticalHeader().hide()
@@ -86,8 +87,9 @@ class CodebookEditor(QDialog):
         field_buttons.addWidget(add_field)
         field_buttons.addWidget(remove_field)
         field_buttons.addStretch(1)
-        help_text = QLabel("<i>speaker</i>, <i>target</i> and <i>stance</i> are the built-in fields; any other "
-                           "name becomes a custom field (an extra CSV column).", self)
+        help_text = QLabel("Choices are comma-separated; leave them empty for free text. <i>speaker</i>, "
+                           "<i>target</i> and <i>stance</i> are the built-in fields; any other name becomes a "
+                           "custom field (an extra CSV column).", self)
         help_text.setWordWrap(True)
         help_text.setStyleSheet("color: #57606A;")
         self.error = QLabel(self, objectName="codebookError")

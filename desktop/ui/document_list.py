@@ -26,49 +26,59 @@ class DocumentDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option, index) -> QSize:  # noqa: N802
         fm = option.fontMetrics
-        return QSize(200, fm.height() * 2 + 14)
+        return QSize(200, fm.lineSpacing() * 3 + 16)
 
     def paint(self, painter, option, index) -> None:
         painter.save()
-        style = option.widget.style() if option.widget else None
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         if selected:
             painter.fillRect(option.rect, option.palette.color(QPalette.ColorRole.Highlight))
         elif option.state & QStyle.StateFlag.State_MouseOver:
             painter.fillRect(option.rect, QColor("#EEF1F4"))
         fg = option.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
-        grey = fg if selected else QColor("#6E7781")
-        r = option.rect.adjusted(10, 6, -10, -6)
+        grey = QColor("#E8EEF4") if selected else QColor("#6E7781")
+        r = option.rect.adjusted(10, 7, -10, -7)
         fm = option.fontMetrics
+        line = fm.lineSpacing()
         count = index.data(CountRole) or 0
-        badge = str(count)
         bold = QFont(option.font)
         bold.setBold(True)
-        bw = fm.horizontalAdvance(badge) + 12
-        painter.setFont(option.font)
-        if count:
-            badge_rect = QRect(r.right() - bw + 1, r.top(), bw, fm.height())
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor("#FFFFFF") if selected else QColor("#E7ECF0"))
-            painter.drawRoundedRect(badge_rect, fm.height() / 2, fm.height() / 2)
-            painter.setPen(QColor("#24292F"))
-            painter.drawText(badge_rect, Qt.AlignmentFlag.AlignCenter, badge)
-        title_w = r.width() - (bw + 6 if count else 0)
         painter.setFont(bold)
         painter.setPen(fg)
-        title = painter.fontMetrics().elidedText(index.data(Qt.ItemDataRole.DisplayRole) or "",
-                                                 Qt.TextElideMode.ElideRight, title_w)
-        painter.drawText(QRect(r.left(), r.top(), title_w, fm.height()), Qt.AlignmentFlag.AlignVCenter, title)
+        bfm = painter.fontMetrics()
+        # The title on up to two lines, the second elided.
+        title = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        first, rest = _split_line(bfm, title, r.width())
+        painter.drawText(QRect(r.left(), r.top(), r.width(), line), Qt.AlignmentFlag.AlignVCenter, first)
+        if rest:
+            painter.drawText(QRect(r.left(), r.top() + line, r.width(), line), Qt.AlignmentFlag.AlignVCenter,
+                             bfm.elidedText(rest, Qt.TextElideMode.ElideRight, r.width()))
         painter.setFont(option.font)
         painter.setPen(grey)
         detail = index.data(DetailRole) or ""
-        detail = (detail + " \u00b7 " if detail else "") + (f"{count} annotation{'s' if count != 1 else ''}")
-        painter.drawText(QRect(r.left(), r.top() + fm.height() + 2, r.width(), fm.height()),
-                         Qt.AlignmentFlag.AlignVCenter, fm.elidedText(detail, Qt.TextElideMode.ElideRight, r.width()))
+        detail = (detail + " \u00b7 " if detail else "") + f"{count} annotation{'s' if count != 1 else ''}"
+        top = r.top() + line * (2 if rest else 1) + 1
+        painter.drawText(QRect(r.left(), top, r.width(), line), Qt.AlignmentFlag.AlignVCenter,
+                         fm.elidedText(detail, Qt.TextElideMode.ElideRight, r.width()))
         painter.setPen(QColor("#E1E4E8"))
         painter.drawLine(option.rect.bottomLeft(), option.rect.bottomRight())
         painter.restore()
-        del style
+
+
+def _split_line(fm, text: str, width: int) -> tuple[str, str]:
+    """The words of ``text`` that fit on one line of ``width``, and the rest."""
+    if fm.horizontalAdvance(text) <= width:
+        return text, ""
+    words = text.split(" ")
+    line = ""
+    for i, w in enumerate(words):
+        candidate = f"{line} {w}" if line else w
+        if fm.horizontalAdvance(candidate) > width:
+            if not line:  # one long word: cut it
+                return fm.elidedText(text, Qt.TextElideMode.ElideRight, width), ""
+            return line, " ".join(words[i:])
+        line = candidate
+    return line, ""
 
 
 class DocumentListPanel(QWidget):
@@ -98,18 +108,17 @@ class DocumentListPanel(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.title = QLabel("<b>Documents</b>", self)
-        self.empty = QLabel("No documents yet.\n\nImport articles with File \u203a Import documents (Ctrl+I) "
-                            "or drop files on the window.", self)
+        self.empty = QLabel("No documents yet.", self)
         self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setStyleSheet("color: #6E7781; padding: 12px;")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.empty.setStyleSheet("color: #6E7781; padding: 24px 12px;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 4, 8)
         layout.setSpacing(6)
         layout.addWidget(self.title)
         layout.addWidget(self.filter)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.empty)
+        layout.addWidget(self.empty, 1)
         self._syncing = False
         self.reload()
 

@@ -65,8 +65,8 @@ class MainWindow(QMainWindow):
         self.main.addWidget(self.right)
         self.main.setStretchFactor(1, 1)
         self.main.setChildrenCollapsible(False)
-        self.main.setSizes([250, 620, 410])
-        self.right.setSizes([390, 330])
+        self.main.setSizes([220, 570, 490])
+        self.right.setSizes([380, 340])
         self.splitters = {"main": self.main, "right": self.right}
         self.setCentralWidget(self.main)
 
