@@ -66,7 +66,9 @@ class Session(QObject):
         self.doc_type_counts: Counter[int] = Counter()
         self.selected_id: int | None = None
         self.last_error: str = ""
-        # The selected annotation is remembered a moment later, so quick clicking does not write each time.
+        # Where the analyst is (document, scroll, selection) is written a moment later, in one go, so switching
+        # documents or clicking through annotations never waits for the disk.
+        self._remembered: dict = {}
         self._remember_timer = QTimer(self)
         self._remember_timer.setSingleShot(True)
         self._remember_timer.setInterval(500)
@@ -158,7 +160,8 @@ class Session(QObject):
         self.annotations = {a.id: a for a in anns}
         self.doc_type_counts = Counter(a.tag_type_id for a in anns)
         self.selected_id = None
-        self._quiet_setting(LAST_DOCUMENT, document_id)
+        self._remember(LAST_DOCUMENT, document_id)
+        self._remember(SELECTED, None)
         self.documentOpened.emit(doc)
         self.countsChanged.emit()
         return doc
@@ -179,7 +182,7 @@ class Session(QObject):
         if annotation_id == self.selected_id:
             return
         self.selected_id = annotation_id
-        self._remember_timer.start()
+        self._remember(SELECTED, annotation_id)
         self.selectionChanged.emit(annotation_id)
 
     @property
@@ -402,13 +405,17 @@ class Session(QObject):
         except STORE_ERRORS:
             pass
 
+    def _remember(self, key: str, value) -> None:
+        self._remembered[key] = value
+        self._remember_timer.start()
+
     def flush_settings(self) -> None:
-        """Write the remembered selection now (also done on close)."""
-        if self._remember_timer.isActive():
-            self._remember_timer.stop()
-        if self.project is not None and self.document is not None:
-            self._quiet_setting(SELECTED, self.selected_id)
+        """Write where the analyst is now (also done on close)."""
+        self._remember_timer.stop()
+        pending, self._remembered = self._remembered, {}
+        for key, value in pending.items():
+            self._quiet_setting(key, value)
 
     def remember_scroll(self, position: int) -> None:
         if self.document is not None:
-            self._quiet_setting(SCROLL, {"document": self.document.id, "position": int(position)})
+            self._remember(SCROLL, {"document": self.document.id, "position": int(position)})
