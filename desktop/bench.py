@@ -272,6 +272,9 @@ class Bench:
         with tempfile.TemporaryDirectory(prefix="claimdesk-bench-") as tmp:
             folder = Path(tmp)
             self.say(f"# claimdesk bench on {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+            if (self.args.docs, self.args.annotations, self.args.big_chars) != (1000, 100_000, 1_000_000):
+                self.say("# the targets are set for the default sizes: 1000 documents, 100000 annotations, "
+                         "1000000 characters")
             path, big_id = self.make(folder)
             self.bare_insert(folder)
             self.export(path, folder)
