@@ -6,6 +6,7 @@ follow the session's signals (one highlight and one table row per change).
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -127,6 +128,9 @@ class MainWindow(QMainWindow):
         self.app_settings.add_recent(path)
         if restore:
             self.restore_place()
+        # Everything alive now lives as long as the window (modules, widgets, the project's lists): keep it out
+        # of the cyclic collector's scans, so a collection never pauses a document switch or a tag.
+        gc.freeze()
         if not self.app_settings.annotator_asked:
             QTimer.singleShot(0, self._ask_annotator_once)
         return True
