@@ -159,7 +159,7 @@ class AnnotationTablePanel(QWidget):
     def _update_counts(self, *_args) -> None:
         total = self.model.rowCount()
         shown = self.proxy.rowCount()
-        self.shown.setText(f"{shown} of {total}" if shown != total else (f"{total}" if total else ""))
+        self.shown.setText(f"{shown:,} of {total:,}" if shown != total else (f"{total:,}" if total else ""))
         empty = total == 0
         if self.session.document is None:
             self.empty.setText("No document is open.")

@@ -26,14 +26,22 @@ def tint(color: str, amount: float = TINT) -> QColor:
     return _mix(QColor("#FFFFFF"), QColor(color), amount)
 
 
+MIN_LIGHTNESS = 0.76  # deep overlaps stay light enough to read the text on them
+
+
 @lru_cache(maxsize=512)
 def blend(colors: tuple[str, ...], amount: float = TINT) -> QColor:
-    """Overlapping highlights multiply like transparent markers, so each layer still shows."""
+    """Overlapping highlights multiply like transparent markers, so each layer still shows; three or more layers
+    are lightened back to a readable tint (the underline tells the depth)."""
     r = g = b = 1.0
     for c in colors:
         t = tint(c, amount)
         r, g, b = r * t.redF(), g * t.greenF(), b * t.blueF()
-    return QColor.fromRgbF(r, g, b)
+    mixed = QColor.fromRgbF(r, g, b)
+    lightness = mixed.lightnessF()
+    if lightness < MIN_LIGHTNESS:
+        mixed = _mix(mixed, QColor("#FFFFFF"), (MIN_LIGHTNESS - lightness) / (1.0 - lightness))
+    return mixed
 
 
 @lru_cache(maxsize=512)

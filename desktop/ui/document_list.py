@@ -26,7 +26,7 @@ class DocumentDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option, index) -> QSize:  # noqa: N802
         fm = option.fontMetrics
-        return QSize(200, fm.lineSpacing() * 3 + 16)
+        return QSize(120, fm.lineSpacing() * 3 + 16)
 
     def paint(self, painter, option, index) -> None:
         painter.save()
@@ -103,6 +103,7 @@ class DocumentListPanel(QWidget):
         self.view.setModel(self.proxy)
         self.view.setItemDelegate(DocumentDelegate(self.view))
         self.view.setUniformItemSizes(True)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setMouseTracking(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -380,14 +380,14 @@ class MainWindow(QMainWindow):
             return
         project_total = sum(s.project_type_counts.values())
         ndocs = len(s.summaries)
-        project = f"Project: {project_total} annotation{'s' if project_total != 1 else ''} in {ndocs} " \
+        project = f"Project: {project_total:,} annotation{'s' if project_total != 1 else ''} in {ndocs:,} " \
                   f"document{'s' if ndocs != 1 else ''}"
         if s.document is None:
             self.counts_label.setText(project)
             return
-        parts = [f"{t.name} {s.doc_type_counts.get(t.id, 0)}" for t in s.tag_types]
+        parts = [f"{t.name} {s.doc_type_counts.get(t.id, 0):,}" for t in s.tag_types]
         total = sum(s.doc_type_counts.values())
-        self.counts_label.setText(f"This document: {total} ({', '.join(parts)})   \u2502   {project}")
+        self.counts_label.setText(f"This document: {total:,} ({', '.join(parts)})   \u2502   {project}")
 
     def show_problem(self, message: str) -> None:
         self.statusBar().showMessage(f"\u26a0 {message}", 10000)
