@@ -129,7 +129,9 @@ class MainWindow(QMainWindow):
         if restore:
             self.restore_place()
         # Everything alive now lives as long as the window (modules, widgets, the project's lists): keep it out
-        # of the cyclic collector's scans, so a collection never pauses a document switch or a tag.
+        # of the cyclic collector's scans, so a collection never pauses a document switch or a tag. (What is
+        # already garbage, e.g. the previous project's objects, is collected first.)
+        gc.collect()
         gc.freeze()
         if not self.app_settings.annotator_asked:
             QTimer.singleShot(0, self._ask_annotator_once)
