@@ -105,6 +105,35 @@ def _initial(db: Database) -> None:
 
 
 # The schema version this Claimdesk writes. Tests that add a migration use target_version(), which follows them.
+@migrations(name="0002_annotation_ids_never_reused")
+def _annotation_ids_never_reused(db: Database) -> None:
+    """Annotation ids are never given twice, so history and exports can name an annotation by its id.
+
+    Without AUTOINCREMENT, SQLite hands the id of a deleted newest annotation to the next one. The table is
+    rebuilt with AUTOINCREMENT, and the counter starts past every id the table or its history has ever held.
+    The index gains the end offset: the window reads a document's spans in (start, end) order.
+    """
+    columns = [r[1] for r in db.execute("PRAGMA table_info(annotations)")]
+    create_sql = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'annotations'").fetchone()[0]
+    new_sql = create_sql.replace("id INTEGER PRIMARY KEY,", "id INTEGER PRIMARY KEY AUTOINCREMENT,", 1)
+    new_sql = new_sql.replace("CREATE TABLE annotations", "CREATE TABLE annotations_new", 1)
+    if new_sql == create_sql or "AUTOINCREMENT" not in new_sql:
+        raise RuntimeError("unexpected annotations table definition")
+    quoted = ", ".join(f'"{c}"' for c in columns)
+    db.execute(new_sql)
+    db.execute(f"INSERT INTO annotations_new({quoted}) SELECT {quoted} FROM annotations")
+    db.execute("DROP TABLE annotations")
+    db.execute("ALTER TABLE annotations_new RENAME TO annotations")
+    db.execute('CREATE INDEX annotations_document_start ON annotations(document_id, start, "end")')
+    db.execute("CREATE INDEX annotations_tag_type ON annotations(tag_type_id)")
+    high = db.execute(
+        "SELECT max(coalesce((SELECT max(id) FROM annotations), 0),"
+        " coalesce((SELECT max(annotation_id) FROM history), 0))"
+    ).fetchone()[0]
+    db.execute("DELETE FROM sqlite_sequence WHERE name = 'annotations'")
+    db.execute("INSERT INTO sqlite_sequence(name, seq) VALUES ('annotations', ?)", [high])
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 
 

@@ -20,6 +20,7 @@ from desktop.store.backups import backups_dir, list_backups
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 RELEASED = sorted(FIXTURES.glob("schema_v*.claimdesk"), key=lambda p: int(p.stem.split("_v")[1]))
+NEXT = schema.target_version() + 1  # the version a test-only migration upgrades to
 
 
 def sha(path) -> str:
@@ -119,10 +120,10 @@ def v1(tmp_path):
 
 def test_upgrade_from_v1_runs_after_a_backup_and_keeps_everything(v1, monkeypatch):
     add_migration(monkeypatch, "0002_test_confidence", _add_confidence)
-    assert schema.target_version() == 2
+    assert schema.target_version() == NEXT
     original = sha(v1)
     with Project.open(v1) as p:
-        assert p.schema_version == 2
+        assert p.schema_version == NEXT
         assert_holds_fixture_content(p, expected(FIXTURES / "schema_v1.claimdesk"))
         rows = p.db.execute("SELECT speaker, confidence FROM annotations ORDER BY id").fetchall()
         assert ("Dmitry Peskov", "high") in rows and ("", "") in rows
@@ -162,7 +163,7 @@ def test_read_only_old_project_is_read_through_a_copy_upgraded_in_memory(v1, mon
     add_migration(monkeypatch, "0002_test_confidence", _add_confidence)
     before = sha(v1)
     with Project.open(v1, readonly=True) as p:
-        assert p.readonly and p.schema_version == 2
+        assert p.readonly and p.schema_version == NEXT
         assert_holds_fixture_content(p, expected(FIXTURES / "schema_v1.claimdesk"))
         with pytest.raises(ReadOnlyProject):
             p.set_setting("x", 1)
@@ -175,7 +176,15 @@ def test_an_old_backup_is_upgraded_when_restored(v1, tmp_path, monkeypatch):
         p.delete_annotation(1)
     add_migration(monkeypatch, "0002_test_confidence", _add_confidence)
     with Project.open(v1) as p:
-        assert p.schema_version == 2 and p.annotation_count() == 3
+        assert p.schema_version == NEXT and p.annotation_count() == 3
         p.restore_backup(old_backup)
-        assert p.schema_version == 2 and p.annotation_count() == 4
+        assert p.schema_version == NEXT and p.annotation_count() == 4
         assert p.db.execute("SELECT confidence FROM annotations WHERE id = 1").fetchone() == ("high",)
+
+
+def test_upgraded_v1_never_reuses_an_id_its_history_names(tmp_path):
+    path = copy_fixture(FIXTURES / "schema_v1.claimdesk", tmp_path)
+    with Project.open(path) as p:
+        ever = p.db.execute("SELECT max(annotation_id) FROM history").fetchone()[0]
+        new = p.create_annotation(2, 1, 0, 7)
+        assert new.id > ever

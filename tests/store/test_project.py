@@ -126,3 +126,13 @@ def test_editing_an_orphan_keeps_its_own_text(project, sample_doc):
     assert edited.text == "gone!!!!" and edited.orphan and edited.note == "checked"
     placed = project.update_annotation(ann.id, start=2, end=8)
     assert placed.text == sample_doc.text[2:8] and not placed.orphan
+
+
+def test_annotation_ids_are_never_given_twice(project, sample_doc):
+    first = project.create_annotation(sample_doc.id, 1, 0, 8)
+    newest = project.create_annotation(sample_doc.id, 1, 10, 20)
+    project.delete_annotation(newest.id)
+    again = project.create_annotation(sample_doc.id, 1, 30, 40)
+    assert again.id > newest.id > first.id
+    project.delete_annotation(again.id)
+    assert project.restore_annotation(again).id == again.id  # undo of a delete keeps its id
