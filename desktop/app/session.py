@@ -24,6 +24,7 @@ from desktop.app.commands import (
 )
 from desktop.domain.model import Annotation, ClaimdeskError, Document, DocumentSummary, NotFound, TagType
 from desktop.store import Project
+from desktop.store.ui_queries import document_summary
 from desktop.store.views import AnnotationRow, annotation_rows
 
 # Project settings the session keeps.
@@ -42,6 +43,8 @@ class Session(QObject):
     projectClosed = Signal()
     documentOpened = Signal(object)  # Document, or None when no document is shown
     documentsChanged = Signal()  # documents were added or removed
+    documentAdded = Signal(int)  # one new document (its id)
+    documentUpdated = Signal(int)  # one document's metadata or text changed (its id)
     documentCountChanged = Signal(int)  # a document's annotation count changed (its id)
     annotationAdded = Signal(object)  # Annotation
     annotationChanged = Signal(object, object)  # new Annotation, old Annotation
@@ -386,6 +389,48 @@ class Session(QObject):
             self.documentsChanged.emit()
             self.countsChanged.emit()
         return new_ids, problems
+
+    def document_added(self, document_id: int) -> None:
+        """One document was added to the file (pasted, say): one list line is read and one row added."""
+        summary = document_summary(self.project, document_id) if self.project is not None else None
+        if summary is None or document_id in self.doc_counts:
+            return
+        self.summaries.append(summary)
+        self.doc_counts[document_id] = summary.annotation_count
+        self.documentAdded.emit(document_id)
+        self.countsChanged.emit()
+
+    def document_updated(self, document_id: int) -> None:
+        """One document's metadata (or text) changed in the file: its list line, and the shown document, follow."""
+        if self.project is None:
+            return
+        summary = document_summary(self.project, document_id)
+        if summary is None:
+            return
+        self.summaries = [summary if d.id == document_id else d for d in self.summaries]
+        if self.document is not None and self.document.id == document_id:
+            self.document = self.project.document(document_id)
+        self.documentUpdated.emit(document_id)
+
+    def reload_documents(self) -> None:
+        """After a bulk import: the list, the codebook (exchange files may add tag types) and the shown document."""
+        if self.project is None:
+            return
+        self._load_codebook()
+        self._load_counts()
+        self.codebookChanged.emit()
+        self.documentsChanged.emit()
+        self.countsChanged.emit()
+        if self.document is not None:
+            self.open_document(self.document.id)
+
+    def text_corrected(self, document_id: int) -> None:
+        """A document's text was corrected: the undo history (whose commands hold offsets in the old text) goes,
+        and the document is read again."""
+        self.undo_stack.clear()
+        self.document_updated(document_id)
+        if self.document is not None and self.document.id == document_id:
+            self.open_document(document_id)
 
     # ------------------------------------------------------------------ settings
     def setting(self, key: str, default=None):

@@ -125,12 +125,23 @@ class DocumentListPanel(QWidget):
 
     def reload(self) -> None:
         self.model.reload()
+        self._update_title()
+        if self.session.document is not None:
+            self.set_current(self.session.document.id)
+
+    def document_added(self, document_id: int) -> None:
+        """One new document: one row, and the count in the title."""
+        self.model.insert_document(document_id)
+        self._update_title()
+
+    def document_updated(self, document_id: int) -> None:
+        self.model.update_document(document_id)
+
+    def _update_title(self) -> None:
         n = self.model.rowCount()
         self.title.setText(f"<b>Documents</b> <span style='color:#6E7781'>({n})</span>" if n else "<b>Documents</b>")
         self.empty.setVisible(n == 0 and self.session.project is not None)
         self.view.setVisible(n > 0 or self.session.project is None)
-        if self.session.document is not None:
-            self.set_current(self.session.document.id)
 
     def set_current(self, document_id: int | None) -> None:
         self._syncing = True

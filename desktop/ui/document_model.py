@@ -32,6 +32,30 @@ class DocumentListModel(QAbstractListModel):
             index = self.index(row, 0)
             self.dataChanged.emit(index, index, [CountRole, Qt.ItemDataRole.ToolTipRole])
 
+    def insert_document(self, document_id: int) -> None:
+        """One new document: one row added at the end (no reset, so the view keeps its place)."""
+        summary = self._summary(document_id)
+        if summary is None or document_id in self._rows:
+            return
+        row = len(self._docs)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._docs.append(summary)
+        self._rows[document_id] = row
+        self.endInsertRows()
+
+    def update_document(self, document_id: int) -> None:
+        """One document's metadata changed: its row is read again."""
+        row = self._rows.get(document_id)
+        summary = self._summary(document_id)
+        if row is None or summary is None:
+            return
+        self._docs[row] = summary
+        index = self.index(row, 0)
+        self.dataChanged.emit(index, index)
+
+    def _summary(self, document_id: int):
+        return next((d for d in self.session.summaries if d.id == document_id), None)
+
     def row_of(self, document_id: int) -> int:
         return self._rows.get(document_id, -1)
 

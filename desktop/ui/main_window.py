@@ -95,6 +95,9 @@ class MainWindow(QMainWindow):
         s.projectClosed.connect(self._project_changed)
         s.documentOpened.connect(self._document_opened)
         s.documentsChanged.connect(self.documents.reload)
+        s.documentAdded.connect(self.documents.document_added)
+        s.documentUpdated.connect(self.documents.document_updated)
+        s.documentUpdated.connect(self._document_updated)
         s.documentCountChanged.connect(self.documents.model.count_changed)
         s.annotationAdded.connect(self._annotation_added)
         s.annotationRemoved.connect(self._annotation_removed)
@@ -236,6 +239,10 @@ class MainWindow(QMainWindow):
         self.find_bar.document_changed()
         self.documents.set_current(doc.id if doc else None)
         self._schedule_counts()
+
+    def _document_updated(self, document_id: int) -> None:
+        if self.session.document is not None and self.session.document.id == document_id:
+            self.article_pane.show_document(self.session.document)
 
     def import_documents(self, paths: list[Path] | None = None) -> list[int]:
         if self.session.project is None:

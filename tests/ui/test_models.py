@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from ui_helpers import select_text
 
-from desktop.ui.document_model import CountRole
+from desktop.ui.document_model import CountRole, DetailRole
 
 
 def test_annotation_table_model_stays_consistent(window, qtmodeltester):
@@ -59,3 +59,22 @@ def test_document_list_model(window, qtmodeltester, tmp_path):
     window.documents.filter.setText("zzz")
     assert window.documents.proxy.rowCount() == 0
     qtmodeltester.check(window.documents.model)
+
+
+def test_one_document_added_or_changed_is_one_row_not_a_reset(window, qtmodeltester):
+    model = window.documents.model
+    qtmodeltester.check(model)
+    resets, inserted, changed = [], [], []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.rowsInserted.connect(lambda _p, first, last: inserted.append((first, last)))
+    model.dataChanged.connect(lambda a, b, *_: changed.append((a.row(), b.row())))
+    s = window.session
+    doc = s.project.add_document("Kyiv rejected the claim about martial law.", "Kyiv answers")
+    s.document_added(doc.id)
+    assert inserted == [(1, 1)] and model.row_of(doc.id) == 1
+    s.project.update_document(doc.id, outlet="Ukrainska Pravda")
+    s.document_updated(doc.id)
+    assert changed[-1] == (1, 1)
+    assert "Ukrainska Pravda" in model.index(1, 0).data(DetailRole)
+    assert resets == []
+    qtmodeltester.check(model)
