@@ -152,6 +152,8 @@ def _write_corpus(project, folder: Path, document_id: int | None) -> int:
         lines: list[str] = []
         t_n = a_n = n_n = 0
         for ann in project.annotations(doc_id):
+            if ann.orphan:  # its offsets no longer hold its text: brat can only place text by offsets
+                continue
             t_n += 1
             pieces = fragments(doc.text, ann.start, ann.end) or [(ann.start, ann.end)]
             offsets = ";".join(f"{s} {e}" for s, e in pieces)

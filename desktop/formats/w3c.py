@@ -68,7 +68,8 @@ def annotation_json(doc, ann, tag) -> dict:
             "source": source,
             "selector": [
                 {"type": "TextQuoteSelector", "exact": ann.text, "prefix": ann.prefix, "suffix": ann.suffix},
-                {"type": "TextPositionSelector", "start": ann.start, "end": ann.end},
+                # An orphan's offsets no longer hold its text: it is anchored by its quote alone.
+                *([] if ann.orphan else [{"type": "TextPositionSelector", "start": ann.start, "end": ann.end}]),
             ],
         },
     }

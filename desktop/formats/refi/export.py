@@ -112,6 +112,8 @@ def build_project(project, document_id: int | None = None) -> tuple[etree._Eleme
         if doc.note:
             _sub(source, "Description").text = xml_text(doc.note)
         for ann in anns:
+            if ann.orphan:  # its offsets no longer hold its text; REFI places selections by offsets only
+                continue
             tag = by_id[ann.tag_type_id]
             sel_guid = guid_or_derived(ann.uuid, "annotation", str(ann.id))
             user = user_guid.get(ann.annotator, "")
