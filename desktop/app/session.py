@@ -69,6 +69,7 @@ class Session(QObject):
         self.doc_type_counts: Counter[int] = Counter()
         self.selected_id: int | None = None
         self.last_error: str = ""
+        self.last_exception: Exception | None = None
         # Where the analyst is (document, scroll, selection) is written a moment later, in one go, so switching
         # documents or clicking through annotations never waits for the disk.
         self._remembered: dict = {}
@@ -327,6 +328,7 @@ class Session(QObject):
     def _report(self, exc: Exception) -> None:
         message = str(exc) if isinstance(exc, ClaimdeskError) else f"the change was not saved: {exc}"
         self.last_error = message
+        self.last_exception = exc
         self.error.emit(message)
 
     # ------------------------------------------------------------------ codebook

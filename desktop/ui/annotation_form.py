@@ -30,6 +30,7 @@ NOTE_PAUSE_MS = 800
 class AnnotationForm(QWidget):
     adjustRequested = Signal()  # "use the article's selection as this annotation's span"
     deleteRequested = Signal()
+    historyRequested = Signal()
     doneEditing = Signal()  # Escape: back to the article
 
     def __init__(self, session, parent=None):
@@ -85,11 +86,24 @@ class AnnotationForm(QWidget):
         self.delete_btn.setObjectName("deleteAnnotationButton")
         self.delete_btn.setToolTip("Delete this annotation (Del)")
         self.delete_btn.clicked.connect(self.deleteRequested)
+        self.history_btn = QPushButton("History", self)
+        self.history_btn.setObjectName("annotationHistoryButton")
+        self.history_btn.setToolTip("Every change to this annotation: when, who and what (Ctrl+H)")
+        self.history_btn.clicked.connect(self.historyRequested)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.adjust_btn)
+        buttons.addWidget(self.history_btn)
         buttons.addStretch(1)
         buttons.addWidget(self.delete_btn)
+
+        # A change the file refused (full disk, read-only project): said here, beside the values not saved.
+        self.unsaved = QLabel(self)
+        self.unsaved.setObjectName("formNotSaved")
+        self.unsaved.setWordWrap(True)
+        self.unsaved.setTextFormat(Qt.TextFormat.PlainText)
+        self.unsaved.setStyleSheet("color: #CF222E;")
+        self.unsaved.hide()
 
         page = QWidget(self)
         inner = QVBoxLayout(page)
@@ -97,6 +111,7 @@ class AnnotationForm(QWidget):
         inner.setSpacing(4)
         inner.addWidget(self.quote)
         inner.addLayout(self.form)
+        inner.addWidget(self.unsaved)
         inner.addLayout(buttons)
         self.placeholder = QLabel(
             "No annotation selected.\n\nSelect text in the article and press a tag key, "
@@ -142,6 +157,7 @@ class AnnotationForm(QWidget):
         """Show an annotation's values (after writing any pending edit of the previous one)."""
         if self.ann is not None and (ann is None or ann.id != self.ann.id):
             self.commit()
+            self.unsaved.hide()
         self.ann = ann
         self._loading = True
         try:
@@ -252,7 +268,11 @@ class AnnotationForm(QWidget):
         current = self.session.full(self.ann.id)
         changes = {k: v for k, v in self.values().items() if getattr(current, k) != v}
         if changes:
-            self.session.edit(current.id, **changes)
+            if self.session.edit(current.id, **changes):
+                self.unsaved.hide()
+            else:
+                self.unsaved.setText(f"Not saved: {self.session.last_error}")
+                self.unsaved.show()
 
     def _type_chosen(self, index: int) -> None:
         if self.ann is None or self._loading:

@@ -55,13 +55,6 @@ def new_project_path(parent: QWidget | None, start: Path | None = None) -> Path 
     return p if p.suffix else p.with_suffix(".claimdesk")
 
 
-def import_paths(parent: QWidget | None, suffixes: list[str], start: Path | None = None) -> list[Path]:
-    patterns = " ".join(f"*{s}" for s in suffixes)
-    paths, _ = QFileDialog.getOpenFileNames(parent, "Import documents", str(start or Path.home()),
-                                            f"Articles ({patterns});;All files (*)")
-    return [Path(p) for p in paths]
-
-
 def export_path(parent: QWidget | None, suggested: Path) -> Path | None:
     path, _ = QFileDialog.getSaveFileName(parent, "Export CSV", str(suggested), "CSV files (*.csv)")
     if not path:

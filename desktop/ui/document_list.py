@@ -8,9 +8,12 @@ from PySide6.QtCore import QItemSelectionModel, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
+    QMenu,
     QStyle,
     QStyledItemDelegate,
     QVBoxLayout,
@@ -18,7 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.model import ClaimdeskError
-from desktop.ui.document_model import CountRole, DetailRole, DocumentFilterProxy, DocumentListModel, IdRole
+from desktop.ui.document_model import (
+    SORT_KEYS,
+    CountRole,
+    DetailRole,
+    DocumentFilterProxy,
+    DocumentListModel,
+    IdRole,
+)
 
 
 class DocumentDelegate(QStyledItemDelegate):
@@ -83,6 +93,10 @@ def _split_line(fm, text: str, width: int) -> tuple[str, str]:
 
 class DocumentListPanel(QWidget):
     documentChosen = Signal(int)
+    propertiesRequested = Signal(int)  # double-click or context menu on a row: that document's id
+    correctRequested = Signal(int)
+    historyRequested = Signal(int)
+    sortChanged = Signal(str)
 
     def __init__(self, session, parent=None):
         super().__init__(parent)
@@ -94,7 +108,9 @@ class DocumentListPanel(QWidget):
         self.filter = QLineEdit(self)
         self.filter.setObjectName("documentFilter")
         self.filter.setAccessibleName("Filter documents")
-        self.filter.setPlaceholderText("Filter documents\u2026")
+        self.filter.setPlaceholderText("Filter by title, outlet, author\u2026")
+        self.filter.setToolTip("Keeps the documents whose title, outlet, author or date holds these letters, "
+                               "or whose text holds these words")
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._filter_changed)
         self.view = QListView(self)
@@ -108,6 +124,17 @@ class DocumentListPanel(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.view.doubleClicked.connect(lambda index: self.propertiesRequested.emit(index.data(IdRole)))
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.sort_combo = QComboBox(self)
+        self.sort_combo.setObjectName("documentSort")
+        self.sort_combo.setAccessibleName("Sort documents by")
+        self.sort_combo.setToolTip("Order of the documents")
+        for key, label in SORT_KEYS.items():
+            self.sort_combo.addItem(label, key)
+        self.sort_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.sort_combo.currentIndexChanged.connect(self._sort_chosen)
         self.title = QLabel("<b>Documents</b>", self)
         self.empty = QLabel("No documents yet.", self)
         self.empty.setWordWrap(True)
@@ -116,7 +143,11 @@ class DocumentListPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 4, 8)
         layout.setSpacing(6)
-        layout.addWidget(self.title)
+        heading = QHBoxLayout()
+        heading.setContentsMargins(0, 0, 0, 0)
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.sort_combo)
+        layout.addLayout(heading)
         layout.addWidget(self.filter)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty, 1)
@@ -170,3 +201,44 @@ class DocumentListPanel(QWidget):
         self.proxy.set_filter(text, hits)
         if self.session.document is not None:
             self.set_current(self.session.document.id)
+
+    # ------------------------------------------------------------------ sorting
+    def set_sort(self, key: str) -> None:
+        i = self.sort_combo.findData(key)
+        self.sort_combo.setCurrentIndex(i if i >= 0 else 0)
+        self._sort_chosen()
+
+    def sort_key(self) -> str:
+        return self.proxy.sort_key
+
+    def _sort_chosen(self, *_args) -> None:
+        key = self.sort_combo.currentData() or "added"
+        self.proxy.set_sort(key)
+        if self.session.document is not None:
+            self.set_current(self.session.document.id)
+        self.sortChanged.emit(key)
+
+    def titles(self) -> list[str]:
+        """The titles as the list shows them, top to bottom."""
+        return [self.proxy.index(r, 0).data() for r in range(self.proxy.rowCount())]
+
+    # ------------------------------------------------------------- context menu
+    def context_menu(self, document_id: int) -> QMenu:
+        """The menu of one row (built on its own so it can be tested without showing it)."""
+        menu = QMenu(self)
+        menu.setObjectName("documentContextMenu")
+        menu.addAction("&Open", lambda: self.documentChosen.emit(document_id))
+        menu.addAction("&Properties\u2026", lambda: self.propertiesRequested.emit(document_id))
+        correct = menu.addAction("&Correct Text\u2026", lambda: self.correctRequested.emit(document_id))
+        project = self.session.project
+        correct.setEnabled(project is not None and not project.readonly)
+        menu.addAction("&History\u2026", lambda: self.historyRequested.emit(document_id))
+        return menu
+
+    def _context_menu(self, pos) -> None:
+        index = self.view.indexAt(pos)
+        if not index.isValid():
+            return
+        menu = self.context_menu(index.data(IdRole))
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+        menu.deleteLater()

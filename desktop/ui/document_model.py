@@ -92,6 +92,14 @@ class DocumentListModel(QAbstractListModel):
         d = self._docs[row]
         return f"{d.title} {d.outlet} {d.author} {d.published}".casefold()
 
+    def summary_at(self, row: int):
+        return self._docs[row]
+
+
+def _descending(text: str) -> tuple:
+    """A key that orders strings from the largest down (ISO dates: newest first)."""
+    return tuple(-ord(c) for c in text) + (1,)
+
 
 def _esc(text: str) -> str:
     from html import escape
@@ -99,13 +107,53 @@ def _esc(text: str) -> str:
     return escape(text)
 
 
+# How the list can be ordered: key -> label. Empty values (no outlet, no date) always come last.
+SORT_KEYS = {
+    "added": "Order added",
+    "title": "Title",
+    "outlet": "Outlet",
+    "author": "Author",
+    "published": "Newest first",
+    "annotations": "Most annotated",
+}
+
+
+def _text_key(value: str) -> tuple:
+    value = " ".join((value or "").split()).casefold()
+    return (value == "", value)
+
+
 class DocumentFilterProxy(QSortFilterProxyModel):
-    """Keeps documents whose title, outlet, author or date contain the filter, or whose text matches it."""
+    """Keeps documents whose title, outlet, author or date contain the filter, or whose text matches it; orders
+    them by one of ``SORT_KEYS``."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.needle = ""
         self.text_hits: set[int] = set()
+        self.sort_key = "added"
+        self.setDynamicSortFilter(True)
+
+    def set_sort(self, key: str) -> None:
+        self.sort_key = key if key in SORT_KEYS else "added"
+        # The order added is the model's own order: no sorting at all.
+        self.sort(-1 if self.sort_key == "added" else 0, Qt.SortOrder.AscendingOrder)
+        self.invalidate()
+
+    def _key(self, row: int) -> tuple:
+        model = self.sourceModel()
+        d = model.summary_at(row)
+        key = self.sort_key
+        if key in ("title", "outlet", "author"):
+            return _text_key(getattr(d, key)) + _text_key(d.title) + (d.id,)
+        if key == "published":  # newest first; undated last
+            return (not d.published, _descending(d.published or ""), d.id)
+        if key == "annotations":
+            return (-model.session.doc_counts.get(d.id, 0), d.id)
+        return (d.id,)
+
+    def lessThan(self, left, right) -> bool:  # noqa: N802
+        return self._key(left.row()) < self._key(right.row())
 
     def set_filter(self, needle: str, text_hits: set[int]) -> None:
         self.beginFilterChange()

@@ -40,10 +40,24 @@ def build_file_menu(window) -> QMenu:
     recent.aboutToShow.connect(lambda: fill_recent_menu(window, recent))
     window.recent_menu = recent
     menu.addSeparator()
+    extras = window.extras
+    add_action(window, menu, "paste_document", "New Document from &Clipboard\u2026", extras.paste_document,
+               "Ctrl+Shift+V", "Make a new document from the text on the clipboard")
     add_action(window, menu, "import", "&Import Documents\u2026", window.import_documents, "Ctrl+I",
-               "Import articles (text files); you can also drop files on the window")
+               "Import articles (text, web pages, Word, PDF) or annotated files (brat, JSON Lines, CSV, W3C, "
+               "REFI-QDA); you can also drop files on the window")
+    add_action(window, menu, "import_folder", "Import &Folder\u2026", extras.import_folder, "Ctrl+Shift+I",
+               "Import every article in a folder and its subfolders")
+    menu.addSeparator()
+    add_action(window, menu, "export", "E&xport\u2026", extras.export, "Ctrl+Shift+E",
+               "Export annotations as CSV, JSON Lines, W3C Web Annotation, brat or REFI-QDA")
     add_action(window, menu, "export_csv", "&Export CSV\u2026", window.export_csv, "Ctrl+E",
                "Export every annotation of the project to a CSV file")
+    menu.addSeparator()
+    add_action(window, menu, "save_copy", "Save a Cop&y\u2026", extras.save_copy, "Ctrl+Shift+S",
+               "Write a complete copy of the project to another file")
+    add_action(window, menu, "restore_backup", "Restore from &Backup\u2026", extras.restore_backup,
+               tip="Put back one of the project's backups (the current state is kept as a backup first)")
     menu.addSeparator()
     add_action(window, menu, "close_project", "&Close Project", window.close_project, QKeySequence.StandardKey.Close,
                "Close the project (everything is already saved)")

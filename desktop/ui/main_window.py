@@ -18,15 +18,26 @@ from desktop.app.appdata import AppSettings
 from desktop.app.session import Session
 from desktop.domain.model import ClaimdeskError, Document
 from desktop.domain.text import snap_to_words
-from desktop.store.errors import ProjectError
-from desktop.ui import dialogs, window_state
+from desktop.store.errors import CorruptProject, ProjectError, ReadOnlyProject
+from desktop.ui import dialogs, search_box, window_state
 from desktop.ui.annotation_form import AnnotationForm
 from desktop.ui.annotation_table import AnnotationTablePanel
 from desktop.ui.codebook_panel import CodebookPanel
 from desktop.ui.document_list import DocumentListPanel
 from desktop.ui.file_menu import build_file_menu
-from desktop.ui.menus import SHORTCUTS_HTML, build_codebook_menu, build_edit_menu, build_help_menu, build_view_menu
+from desktop.ui.menus import (
+    SHORTCUTS_HTML,
+    build_codebook_menu,
+    build_document_menu,
+    build_edit_menu,
+    build_help_menu,
+    build_view_menu,
+)
+from desktop.ui.readonly_banner import ReadOnlyBanner
+from desktop.ui.window_extras import WindowExtras
 from desktop.ui.workbench import ArticlePane
+
+SORT_SETTING = "document_sort"
 
 
 class MainWindow(QMainWindow):
@@ -38,7 +49,10 @@ class MainWindow(QMainWindow):
         self.actions: dict = {}
         self.snap_to_words = bool(self.app_settings.get("snap_to_words", True))
         self._restoring = False
+        self.extras = WindowExtras(self)
 
+        self.banner = ReadOnlyBanner(self)
+        self.search = search_box.make_search_box(self)
         self.documents = DocumentListPanel(self.session, self)
         self.article_pane = ArticlePane(self.session, self)
         self.article = self.article_pane.view
@@ -59,9 +73,21 @@ class MainWindow(QMainWindow):
         self.right.addWidget(self.table_panel)
         self.right.setStretchFactor(1, 1)
         self.right.setChildrenCollapsible(False)
+        self.left = QWidget(self)
+        self.left.setObjectName("leftPanel")
+        search_holder = QWidget(self.left)
+        sh = QVBoxLayout(search_holder)
+        sh.setContentsMargins(8, 8, 4, 0)
+        sh.addWidget(self.search)
+        self._left_layout = left = QVBoxLayout(self.left)
+        left.setContentsMargins(0, 0, 0, 0)
+        left.setSpacing(0)
+        left.addWidget(search_holder)
+        left.addWidget(self.documents, 1)
+        self._search_holder = search_holder
         self.main = QSplitter(Qt.Orientation.Horizontal, self)
         self.main.setObjectName("mainSplitter")
-        self.main.addWidget(self.documents)
+        self.main.addWidget(self.left)
         self.main.addWidget(self.article_pane)
         self.main.addWidget(self.right)
         self.main.setStretchFactor(1, 1)
@@ -69,7 +95,14 @@ class MainWindow(QMainWindow):
         self.main.setSizes([220, 570, 490])
         self.right.setSizes([380, 340])
         self.splitters = {"main": self.main, "right": self.right}
-        self.setCentralWidget(self.main)
+        central = QWidget(self)
+        central.setObjectName("centralPanel")
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(self.main, 1)
+        self.setCentralWidget(central)
 
         self.counts_label = QLabel(self)
         self.counts_label.setObjectName("countsLabel")
@@ -78,12 +111,15 @@ class MainWindow(QMainWindow):
 
         build_file_menu(self)
         build_edit_menu(self)
+        build_document_menu(self)
         build_view_menu(self)
         build_codebook_menu(self)
         build_help_menu(self)
         self.setAcceptDrops(True)
         self.article.setAcceptDrops(False)
         self._connect()
+        self.documents.set_sort(str(self.app_settings.get(SORT_SETTING, "added")))
+        self.documents.sortChanged.connect(lambda key: self.app_settings.set(SORT_SETTING, key))
         self.resize(1280, 800)
         window_state.restore(self)
         self._project_changed()
@@ -98,6 +134,13 @@ class MainWindow(QMainWindow):
         s.documentAdded.connect(self.documents.document_added)
         s.documentUpdated.connect(self.documents.document_updated)
         s.documentUpdated.connect(self._document_updated)
+        for signal in (s.documentsChanged, s.documentAdded, s.documentUpdated):
+            signal.connect(self.search.refresh)
+        s.annotationChanged.connect(self.extras.annotation_changed)
+        s.annotationAdded.connect(self.extras.annotation_added_or_removed)
+        s.annotationRemoved.connect(self.extras.annotation_added_or_removed)
+        for signal in (s.annotationAdded, s.annotationRemoved, s.annotationChanged):
+            signal.connect(self.banner.clear_failure)
         s.documentCountChanged.connect(self.documents.model.count_changed)
         s.annotationAdded.connect(self._annotation_added)
         s.annotationRemoved.connect(self._annotation_removed)
@@ -107,6 +150,13 @@ class MainWindow(QMainWindow):
         s.countsChanged.connect(self._schedule_counts)
         s.error.connect(self.show_problem)
         self.documents.documentChosen.connect(self.show_document)
+        self.documents.propertiesRequested.connect(self.extras.edit_properties)
+        self.documents.correctRequested.connect(self.extras.correct_text)
+        self.documents.historyRequested.connect(self.extras.document_history)
+        self.search.documentActivated.connect(self.show_document)
+        self.search.results.model().modelReset.connect(self._search_results_changed)
+        self.search.results.model().rowsInserted.connect(self._search_results_changed)
+        self.form.historyRequested.connect(self.extras.annotation_history)
         self.article.tagKeyPressed.connect(self.tag_selection)
         self.article.annotationClicked.connect(self.session.select)
         self.article.formRequested.connect(self.form.focus_first_field)
@@ -125,6 +175,8 @@ class MainWindow(QMainWindow):
         self._remember_place()
         try:
             self.session.open_project(path, create=create, annotator=self.app_settings.annotator)
+        except CorruptProject as exc:
+            return self.extras.offer_restore(path, str(exc))
         except ProjectError as exc:
             dialogs.show_error(self, "Cannot open project", str(exc))
             return False
@@ -165,9 +217,13 @@ class MainWindow(QMainWindow):
             ro = " (read-only)" if s.project.readonly else ""
             self.setWindowTitle(f"{s.project.path.stem}{ro} \u2014 Claimdesk")
         has = s.project is not None
-        for name in ("import", "export_csv", "close_project", "edit_codebook", "find"):
+        for name in ("export_csv", "close_project", "edit_codebook", "find"):
             if name in self.actions:
                 self.actions[name].setEnabled(has)
+        self.extras.close_orphans()
+        self.banner.show_for(s.project)
+        self.search.set_project(s.project)
+        self.extras.update_actions()
         self._codebook_changed()
         self.documents.reload()
         self.article_pane.show_document(s.document)
@@ -238,6 +294,7 @@ class MainWindow(QMainWindow):
         self.form.show_annotation(None)
         self.find_bar.document_changed()
         self.documents.set_current(doc.id if doc else None)
+        self.extras.update_actions()
         self._schedule_counts()
 
     def _document_updated(self, document_id: int) -> None:
@@ -245,22 +302,8 @@ class MainWindow(QMainWindow):
             self.article_pane.show_document(self.session.document)
 
     def import_documents(self, paths: list[Path] | None = None) -> list[int]:
-        if self.session.project is None:
-            return []
-        if paths is None:
-            from desktop.formats.importing import supported_suffixes
-
-            paths = dialogs.import_paths(self, supported_suffixes())
-        if not paths:
-            return []
-        new_ids, problems = self.session.import_files(paths)
-        if problems:
-            dialogs.show_info(self, "Import", "\n".join(problems[:30]) + (
-                f"\n\u2026 and {len(problems) - 30} more" if len(problems) > 30 else ""))
-        if new_ids:
-            self.statusBar().showMessage(f"Imported {len(new_ids)} document{'s' if len(new_ids) != 1 else ''}.", 5000)
-            self.show_document(new_ids[0])
-        return new_ids
+        """Import articles or annotated files (chosen when ``paths`` is None); returns the new documents' ids."""
+        return self.extras.import_paths(paths)
 
     def export_csv(self) -> None:
         if self.session.project is None:
@@ -350,6 +393,8 @@ class MainWindow(QMainWindow):
         self.article.set_selected(annotation_id, scroll=not self._restoring)
         self.table_panel.select_annotation(annotation_id)
         self.form.show_annotation(self.session.selected)
+        if "annotation_history" in self.actions:
+            self.actions["annotation_history"].setEnabled(annotation_id is not None)
 
     def _codebook_changed(self) -> None:
         self.codebook.rebuild()
@@ -373,6 +418,18 @@ class MainWindow(QMainWindow):
     def open_find_bar(self) -> None:
         if self.session.document is not None:
             self.find_bar.open_bar()
+
+    def focus_search(self) -> None:
+        """Search All Documents: the box above the document list, ready for typing."""
+        if self.session.project is None:
+            return
+        self.search.show()
+        self.search.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.edit.selectAll()
+
+    def _search_results_changed(self, *_args) -> None:
+        """Results share the left column with the document list; without results the box takes one line."""
+        self._left_layout.setStretchFactor(self._search_holder, 1 if self.search.results.count() else 0)
 
     def toggle_snap(self) -> None:
         self.snap_to_words = self.actions["snap"].isChecked()
@@ -399,7 +456,14 @@ class MainWindow(QMainWindow):
         self.counts_label.setText(f"This document: {total:,} ({', '.join(parts)})   \u2502   {project}")
 
     def show_problem(self, message: str) -> None:
+        """A change that was not saved: said in the status bar, and when the file itself refused it (a full disk,
+        a damaged or locked file, not a read-only project the banner explains already) in the banner too."""
         self.statusBar().showMessage(f"\u26a0 {message}", 10000)
+        exc = self.session.last_exception
+        if isinstance(exc, ProjectError) and not isinstance(exc, ReadOnlyProject) and message == self.session.last_error:
+            self.banner.show_failure(message)
+        elif exc is not None and not isinstance(exc, ClaimdeskError) and message == self.session.last_error:
+            self.banner.show_failure(message)
 
     def show_shortcuts(self) -> None:
         dialogs.show_info(self, "Keys and mouse", SHORTCUTS_HTML)

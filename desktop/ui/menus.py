@@ -18,8 +18,13 @@ SHORTCUTS_HTML = """
 <tr><td><b>Ctrl+Z</b></td><td>undo</td></tr>
 <tr><td><b>Ctrl+Shift+Z, Ctrl+Y</b></td><td>redo</td></tr>
 <tr><td><b>Ctrl+F</b></td><td>find in the article; Enter next, Shift+Enter previous, Esc back to the text</td></tr>
-<tr><td><b>Ctrl+I</b></td><td>import documents</td></tr>
-<tr><td><b>Ctrl+E</b></td><td>export CSV</td></tr>
+<tr><td><b>Ctrl+Shift+F</b></td><td>search all documents</td></tr>
+<tr><td><b>Ctrl+H</b></td><td>history of the selected annotation</td></tr>
+<tr><td><b>Ctrl+Shift+P</b></td><td>the shown document's properties (title, outlet, author, date \u2026)</td></tr>
+<tr><td><b>Ctrl+Shift+V</b></td><td>new document from the clipboard</td></tr>
+<tr><td><b>Ctrl+I, Ctrl+Shift+I</b></td><td>import documents, import a folder</td></tr>
+<tr><td><b>Ctrl+E, Ctrl+Shift+E</b></td><td>export CSV, export in any format</td></tr>
+<tr><td><b>Ctrl+Shift+S</b></td><td>save a copy of the project</td></tr>
 </table>
 <p>Click a highlight to select its annotation; click again to step to the one around it.
 Hover a highlight to see every annotation under the pointer.</p>
@@ -45,15 +50,36 @@ def build_edit_menu(window) -> QMenu:
     delete = add_action(window, menu, "delete_annotation", "&Delete Annotation", window.delete_selected,
                         QKeySequence.StandardKey.Delete)
     delete.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    add_action(window, menu, "annotation_history", "&History of Annotation\u2026", window.extras.annotation_history,
+               "Ctrl+H", "Every change to the selected annotation: when, who and what")
     menu.addSeparator()
     add_action(window, menu, "annotator", "Analyst &Name\u2026", window.change_annotator,
                tip="The name stored with each annotation you make")
     return menu
 
 
+def build_document_menu(window) -> QMenu:
+    menu = window.menuBar().addMenu("&Document")
+    menu.setObjectName("documentMenu")
+    extras = window.extras
+    add_action(window, menu, "document_properties", "&Properties\u2026", extras.edit_properties, "Ctrl+Shift+P",
+               "Title, outlet, author, URL, published date, language and a note")
+    add_action(window, menu, "correct_text", "&Correct Text\u2026", extras.correct_text,
+               tip="Fix a typo or a missing passage; annotations follow their text")
+    menu.addSeparator()
+    add_action(window, menu, "orphans", "&Orphan Annotations\u2026", extras.show_orphans,
+               tip="Annotations whose text a correction left nowhere, to place again")
+    add_action(window, menu, "document_history", "&History of Document\u2026", extras.document_history,
+               tip="Every change to the document's annotations and text")
+    return menu
+
+
 def build_view_menu(window) -> QMenu:
     menu = window.menuBar().addMenu("&View")
     menu.setObjectName("viewMenu")
+    add_action(window, menu, "search", "&Search All Documents", window.focus_search, "Ctrl+Shift+F",
+               "Find the documents that hold some words, with the passage around them")
+    menu.addSeparator()
     snap = add_action(window, menu, "snap", "&Snap Selections to Whole Words", window.toggle_snap,
                       tip="Widen a selection that cuts a word, and drop spaces around it, before tagging")
     snap.setCheckable(True)

@@ -15,6 +15,8 @@ STYLES = {
                 "border-bottom: 1px solid #E6D9A1; }",
     "warning": "QFrame#readOnlyBanner { background: #FFF1E5; border: none; border-left: 5px solid #BC4C00; "
                "border-bottom: 1px solid #F2D3BC; }",
+    "failure": "QFrame#readOnlyBanner { background: #FFEBE9; border: none; border-left: 5px solid #CF222E; "
+               "border-bottom: 1px solid #F5C2C0; }",
 }
 
 
@@ -68,17 +70,41 @@ class ReadOnlyBanner(QFrame):
         self.dismiss_button.setToolTip("Hide this warning until the project is opened again")
         self.dismiss_button.setFlat(True)
         self.dismiss_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.dismiss_button.clicked.connect(self.hide)
+        self.dismiss_button.clicked.connect(self.dismiss)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 7, 10, 7)
         layout.setSpacing(10)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.dismiss_button, 0, Qt.AlignmentFlag.AlignTop)
         self.level = ""
+        self.project = None
         self.hide()
+
+    def show_failure(self, message: str) -> None:
+        """A change the file refused (a full disk, a damaged file): said until dismissed or a later change is
+        saved, on top of any notice about the project."""
+        readonly, warnings = notices(self.project)
+        lines = [f"Not saved: {_sentence(message)}"] + ([readonly] if readonly else []) + warnings
+        self.level = "failure"
+        self.setStyleSheet(STYLES[self.level])
+        self.label.setText("\n".join(lines))
+        self.setToolTip("\n".join(lines))
+        self.dismiss_button.setVisible(True)
+        self.show()
+
+    def dismiss(self) -> None:
+        """Hide a warning; a failure gives way to the project's own notice, if it has one."""
+        if self.level == "failure" and self.show_for(self.project):
+            return
+        self.hide()
+
+    def clear_failure(self) -> None:
+        if self.level == "failure":
+            self.show_for(self.project)
 
     def show_for(self, project) -> bool:
         """Show what the project needs the analyst to know, or hide the banner; returns whether it is shown."""
+        self.project = project
         readonly, warnings = notices(project)
         lines = ([readonly] if readonly else []) + warnings
         if not lines:

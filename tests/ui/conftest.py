@@ -23,6 +23,11 @@ class DialogLog:
         self.annotator = "Tester"
         self.color = "#123456"
         self.asked_annotator = 0
+        self.reports: list[tuple[str, str, dict[str, list[str]]]] = []  # title, summary, lines by heading
+
+    def report_text(self) -> str:
+        return "\n".join(f"{summary}\n" + "\n".join(line for lines in sections.values() for line in lines)
+                         for _title, summary, sections in self.reports)
 
 
 @pytest.fixture(autouse=True)
@@ -34,7 +39,7 @@ def data_dir(tmp_path, monkeypatch):
 
 @pytest.fixture(autouse=True)
 def dialog_log(monkeypatch):
-    from desktop.ui import dialogs
+    from desktop.ui import backups_dialog, dialogs, export_dialog, folder_import, import_files, report_dialog
 
     log = DialogLog()
 
@@ -49,12 +54,20 @@ def dialog_log(monkeypatch):
     def unexpected(*args, **kwargs):
         raise AssertionError(f"unexpected dialog: {args!r}")
 
+    def show_report(parent, title, summary, sections):
+        log.reports.append((title, summary, {sec.heading: list(sec.lines) for sec in sections if sec.lines}))
+
+    monkeypatch.setattr(report_dialog, "show_report", show_report)
+    # The modal choosers of the window's extras: a test that reaches one without naming its answer fails.
+    for module, name in ((import_files, "choose_files"), (folder_import, "choose_folder"),
+                         (export_dialog, "choose_output"), (backups_dialog, "choose_copy_path")):
+        monkeypatch.setattr(module, name, unexpected)
     monkeypatch.setattr(dialogs, "ask_annotator", ask_annotator)
     monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message: log.errors.append((title, message)))
     monkeypatch.setattr(dialogs, "show_info", lambda parent, title, message: log.infos.append((title, message)))
     monkeypatch.setattr(dialogs, "confirm", confirm)
     monkeypatch.setattr(dialogs, "pick_color", lambda parent, initial: log.color)
-    for name in ("open_project_path", "new_project_path", "import_paths", "export_path", "ask_text"):
+    for name in ("open_project_path", "new_project_path", "export_path", "ask_text"):
         monkeypatch.setattr(dialogs, name, unexpected)
     return log
 

@@ -43,7 +43,7 @@ def test_duplicate_and_unreadable_imports_are_reported(open_window, project_path
     bad = tmp_path / "picture.xyz"
     bad.write_bytes(b"\x89PNG")
     open_window(project_path, [sample_path, bad])
-    text = "\n".join(m for _t, m in dialog_log.infos)
+    text = dialog_log.report_text()
     assert "already in the project" in text
     assert "picture.xyz" in text
 

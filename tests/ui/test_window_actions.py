@@ -9,7 +9,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtTest import QTest
 from ui_helpers import db_rows, select_text
 
-from desktop.ui import dialogs
+from desktop.ui import dialogs, import_files
 
 
 def test_export_csv_writes_the_file(window, tmp_path, monkeypatch):
@@ -29,7 +29,7 @@ def test_import_with_ctrl_i_and_by_dropping_files(window, project_path, tmp_path
     first.write_text("The minister said the election was fair.", encoding="utf-8")
     second = tmp_path / "second.txt"
     second.write_text("Opposition leaders called the result illegitimate.", encoding="utf-8")
-    monkeypatch.setattr(dialogs, "import_paths", lambda parent, suffixes, start=None: [first])
+    monkeypatch.setattr(import_files, "choose_files", lambda parent, start=None: [first])
     QTest.keyClick(window.article, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     assert window.session.document.title and "minister" in window.article.text
     mime = QMimeData()
