@@ -94,6 +94,7 @@ def open_window(qtbot):
             windows.append(window)
             window.activateWindow()
             qtbot.waitExposed(window)
+            qtbot.waitUntil(window.isActiveWindow)  # window shortcuts (Ctrl+...) reach only the active window
         return window
 
     yield opener
