@@ -271,7 +271,9 @@ class AnnotationForm(QWidget):
             if self.session.edit(current.id, **changes):
                 self.unsaved.hide()
             else:
-                self.unsaved.setText(f"Not saved: {self.session.last_error}")
+                said = self.session.last_error
+                said = said[:1].upper() + said[1:] if "not saved" in said.lower() else f"Not saved: {said}"
+                self.unsaved.setText(said)
                 self.unsaved.show()
 
     def _type_chosen(self, index: int) -> None:

@@ -152,6 +152,14 @@ class DocumentFilterProxy(QSortFilterProxyModel):
             return (-model.session.doc_counts.get(d.id, 0), d.id)
         return (d.id,)
 
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        # Sorted by author, the author leads the grey line, so the order can be seen.
+        if role == DetailRole and self.sort_key == "author" and index.isValid():
+            author = self.sourceModel().summary_at(self.mapToSource(index).row()).author
+            detail = super().data(index, role)
+            return " \u00b7 ".join(x for x in (author, detail) if x)
+        return super().data(index, role)
+
     def lessThan(self, left, right) -> bool:  # noqa: N802
         return self._key(left.row()) < self._key(right.row())
 

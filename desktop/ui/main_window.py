@@ -38,6 +38,7 @@ from desktop.ui.window_extras import WindowExtras
 from desktop.ui.workbench import ArticlePane
 
 SORT_SETTING = "document_sort"
+SEARCH_ROWS = 6  # search results shown before they scroll
 
 
 class MainWindow(QMainWindow):
@@ -79,12 +80,11 @@ class MainWindow(QMainWindow):
         sh = QVBoxLayout(search_holder)
         sh.setContentsMargins(8, 8, 4, 0)
         sh.addWidget(self.search)
-        self._left_layout = left = QVBoxLayout(self.left)
+        left = QVBoxLayout(self.left)
         left.setContentsMargins(0, 0, 0, 0)
         left.setSpacing(0)
         left.addWidget(search_holder)
         left.addWidget(self.documents, 1)
-        self._search_holder = search_holder
         self.main = QSplitter(Qt.Orientation.Horizontal, self)
         self.main.setObjectName("mainSplitter")
         self.main.addWidget(self.left)
@@ -428,8 +428,12 @@ class MainWindow(QMainWindow):
         self.search.edit.selectAll()
 
     def _search_results_changed(self, *_args) -> None:
-        """Results share the left column with the document list; without results the box takes one line."""
-        self._left_layout.setStretchFactor(self._search_holder, 1 if self.search.results.count() else 0)
+        """The results take the room their rows need (up to SEARCH_ROWS, then they scroll); the document list
+        keeps the rest of the left column."""
+        results = self.search.results
+        rows = min(results.count(), SEARCH_ROWS)
+        if rows:
+            results.setMaximumHeight(rows * results.sizeHintForRow(0) + 2 * results.frameWidth() + 2)
 
     def toggle_snap(self) -> None:
         self.snap_to_words = self.actions["snap"].isChecked()

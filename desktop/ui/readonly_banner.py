@@ -84,7 +84,9 @@ class ReadOnlyBanner(QFrame):
         """A change the file refused (a full disk, a damaged file): said until dismissed or a later change is
         saved, on top of any notice about the project."""
         readonly, warnings = notices(self.project)
-        lines = [f"Not saved: {_sentence(message)}"] + ([readonly] if readonly else []) + warnings
+        said = _sentence(message)
+        lines = [said if "not saved" in said.lower() else f"Not saved: {said}"] + ([readonly] if readonly else []) \
+            + warnings
         self.level = "failure"
         self.setStyleSheet(STYLES[self.level])
         self.label.setText("\n".join(lines))

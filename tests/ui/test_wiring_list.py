@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from desktop.store import Project
+from desktop.ui.document_model import DetailRole
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
@@ -44,6 +45,7 @@ def test_sort_by_title_outlet_author_and_date(open_window, many_path):
     assert panel.titles() == ["Zelenskyy in Paris", "A vote called a farce", sample, "Kyiv answers"]
     choose_sort(window, "Author")  # no author last
     assert panel.titles() == [sample, "A vote called a farce", "Kyiv answers", "Zelenskyy in Paris"]
+    assert panel.proxy.index(0, 0).data(DetailRole).startswith("Anna Smirnova \u00b7 TASS")  # the order is seen
     choose_sort(window, "Newest first")  # undated last
     assert panel.titles() == ["Zelenskyy in Paris", sample, "Kyiv answers", "A vote called a farce"]
     assert window.session.document.title == sample  # sorting does not open another document

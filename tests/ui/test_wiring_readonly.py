@@ -89,7 +89,8 @@ def test_full_disk_the_note_is_not_saved_and_the_window_says_so(window, project_
     assert db_rows(project_path, f"SELECT note FROM annotations WHERE id = {ann_id}") == [("",)]
     assert window.form.unsaved.isVisible() and "disk is full" in window.form.unsaved.text()
     assert window.banner.isVisible() and window.banner.level == "failure"
-    assert window.banner.text().startswith("Not saved: The disk is full")
+    assert window.banner.text().startswith("The disk is full; the change was not saved")
+    assert window.form.unsaved.text().startswith("The disk is full; the change was not saved")
     assert window.table_panel.model.annotation_at(0).note == ""  # the table shows what the file holds
     # Room again: the next change is saved, and the warnings go.
     s.project.db.execute("PRAGMA max_page_count = 1073741823")
