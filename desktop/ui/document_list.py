@@ -209,11 +209,11 @@ class DocumentListPanel(QWidget):
         self._sort_chosen()
 
     def sort_key(self) -> str:
-        return self.proxy.sort_key
+        return self.model.sort_key
 
     def _sort_chosen(self, *_args) -> None:
         key = self.sort_combo.currentData() or "added"
-        self.proxy.set_sort(key)
+        self.model.set_sort(key)
         if self.session.document is not None:
             self.set_current(self.session.document.id)
         self.sortChanged.emit(key)

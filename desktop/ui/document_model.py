@@ -1,61 +1,151 @@
-"""The project's documents as a list model (title, outlet, date, annotation count), with a filter proxy."""
+"""The project's documents as a list model (title, outlet, date, annotation count) in the order the analyst
+chose (``SORT_KEYS``), with a filter proxy.
+
+The model keeps its rows in that order itself (one Python sort of the keys, about 10 ms for 10,000 documents,
+where a sorting proxy would call back into Python for every comparison), and moves one row when one document
+changes.
+"""
 
 from __future__ import annotations
+
+from bisect import bisect_left
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QSortFilterProxyModel, Qt
 
 IdRole = Qt.ItemDataRole.UserRole + 1
-DetailRole = Qt.ItemDataRole.UserRole + 2  # "outlet · date"
+DetailRole = Qt.ItemDataRole.UserRole + 2  # "outlet · date" (the author first when sorted by author)
 CountRole = Qt.ItemDataRole.UserRole + 3
+
+# How the list can be ordered: key -> label. Empty values (no outlet, no date) always come last.
+SORT_KEYS = {
+    "added": "Order added",
+    "title": "Title",
+    "outlet": "Outlet",
+    "author": "Author",
+    "published": "Newest first",
+    "annotations": "Most annotated",
+}
 
 
 def _date(published: str) -> str:
     return published[:10] if published else ""
 
 
+def _text_key(value: str) -> tuple:
+    value = " ".join((value or "").split()).casefold()
+    return (value == "", value)
+
+
+def _descending(text: str) -> tuple:
+    """A key that orders strings from the largest down (ISO dates: newest first)."""
+    return tuple(-ord(c) for c in text) + (1,)
+
+
 class DocumentListModel(QAbstractListModel):
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
+        self.sort_key = "added"
         self._docs = []
+        self._keys: list[tuple] = []  # the sort key of each row, in row order
         self._rows: dict[int, int] = {}
+
+    # ---------------------------------------------------------------- ordering
+    def key_of(self, d) -> tuple:
+        key = self.sort_key
+        if key in ("title", "outlet", "author"):
+            return _text_key(getattr(d, key)) + _text_key(d.title) + (d.id,)
+        if key == "published":  # newest first; undated last
+            return (not d.published, _descending(d.published or ""), d.id)
+        if key == "annotations":
+            return (-self.session.doc_counts.get(d.id, 0), d.id)
+        return (d.id,)
+
+    def _order(self, docs) -> None:
+        pairs = sorted(((self.key_of(d), d) for d in docs), key=lambda p: p[0])
+        self._keys = [k for k, _ in pairs]
+        self._docs = [d for _, d in pairs]
+        self._rows = {d.id: i for i, d in enumerate(self._docs)}
+
+    def set_sort(self, key: str) -> None:
+        """Order the rows by another key; views keep their current document."""
+        key = key if key in SORT_KEYS else "added"
+        if key == self.sort_key:
+            return
+        self.layoutAboutToBeChanged.emit()
+        old_ids = [index.data(IdRole) for index in self.persistentIndexList()]
+        old = self.persistentIndexList()
+        self.sort_key = key
+        self._order(self._docs)
+        self.changePersistentIndexList(old, [self.index(self._rows[i], 0) if i in self._rows else QModelIndex()
+                                             for i in old_ids])
+        self.layoutChanged.emit()
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._docs = list(self.session.summaries)
-        self._rows = {d.id: i for i, d in enumerate(self._docs)}
+        self._order(self.session.summaries)
         self.endResetModel()
 
-    def count_changed(self, document_id: int) -> None:
+    def _reposition(self, document_id: int, summary=None) -> int | None:
+        """Put one row where its (new) key belongs, moving it if needed; returns its row."""
         row = self._rows.get(document_id)
+        if row is None:
+            return None
+        summary = summary or self._docs[row]
+        key = self.key_of(summary)
+        self._docs[row] = summary
+        if key == self._keys[row]:
+            return row
+        target = bisect_left(self._keys, key)  # counting the row itself, which sits before it when moving down
+        if target > row:
+            target -= 1
+        if target != row:
+            # Qt counts the destination before the row is taken out.
+            self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), target + 1 if target > row else target)
+        del self._docs[row], self._keys[row]
+        self._docs.insert(target, summary)
+        self._keys.insert(target, key)
+        lo, hi = min(row, target), max(row, target)
+        for i in range(lo, hi + 1):
+            self._rows[self._docs[i].id] = i
+        if target != row:
+            self.endMoveRows()
+        return target
+
+    # ----------------------------------------------------------------- changes
+    def count_changed(self, document_id: int) -> None:
+        row = self._reposition(document_id) if self.sort_key == "annotations" else self._rows.get(document_id)
         if row is not None:
             index = self.index(row, 0)
             self.dataChanged.emit(index, index, [CountRole, Qt.ItemDataRole.ToolTipRole])
 
     def insert_document(self, document_id: int) -> None:
-        """One new document: one row added at the end (no reset, so the view keeps its place)."""
+        """One new document: one row added where the order puts it (no reset, so the view keeps its place)."""
         summary = self._summary(document_id)
         if summary is None or document_id in self._rows:
             return
-        row = len(self._docs)
+        key = self.key_of(summary)
+        row = bisect_left(self._keys, key)
         self.beginInsertRows(QModelIndex(), row, row)
-        self._docs.append(summary)
-        self._rows[document_id] = row
+        self._docs.insert(row, summary)
+        self._keys.insert(row, key)
+        for i in range(row, len(self._docs)):
+            self._rows[self._docs[i].id] = i
         self.endInsertRows()
 
     def update_document(self, document_id: int) -> None:
-        """One document's metadata changed: its row is read again."""
-        row = self._rows.get(document_id)
+        """One document's metadata changed: its row is read again (and moved when the order says so)."""
         summary = self._summary(document_id)
-        if row is None or summary is None:
+        if summary is None or document_id not in self._rows:
             return
-        self._docs[row] = summary
+        row = self._reposition(document_id, summary)
         index = self.index(row, 0)
         self.dataChanged.emit(index, index)
 
     def _summary(self, document_id: int):
         return next((d for d in self.session.summaries if d.id == document_id), None)
 
+    # ---------------------------------------------------------------- reading
     def row_of(self, document_id: int) -> int:
         return self._rows.get(document_id, -1)
 
@@ -73,7 +163,9 @@ class DocumentListModel(QAbstractListModel):
         if role == CountRole:
             return self.session.doc_counts.get(d.id, 0)
         if role == DetailRole:
-            return " \u00b7 ".join(x for x in (d.outlet, _date(d.published)) if x)
+            # Sorted by author, the author leads the grey line, so the order can be seen.
+            lead = d.author if self.sort_key == "author" else ""
+            return " \u00b7 ".join(x for x in (lead, d.outlet, _date(d.published)) if x)
         if role == Qt.ItemDataRole.ToolTipRole:
             n = self.session.doc_counts.get(d.id, 0)
             lines = [f"<b>{_esc(d.title)}</b>"]
@@ -96,72 +188,20 @@ class DocumentListModel(QAbstractListModel):
         return self._docs[row]
 
 
-def _descending(text: str) -> tuple:
-    """A key that orders strings from the largest down (ISO dates: newest first)."""
-    return tuple(-ord(c) for c in text) + (1,)
-
-
 def _esc(text: str) -> str:
     from html import escape
 
     return escape(text)
 
 
-# How the list can be ordered: key -> label. Empty values (no outlet, no date) always come last.
-SORT_KEYS = {
-    "added": "Order added",
-    "title": "Title",
-    "outlet": "Outlet",
-    "author": "Author",
-    "published": "Newest first",
-    "annotations": "Most annotated",
-}
-
-
-def _text_key(value: str) -> tuple:
-    value = " ".join((value or "").split()).casefold()
-    return (value == "", value)
-
-
 class DocumentFilterProxy(QSortFilterProxyModel):
-    """Keeps documents whose title, outlet, author or date contain the filter, or whose text matches it; orders
-    them by one of ``SORT_KEYS``."""
+    """Keeps documents whose title, outlet, author or date contain the filter, or whose text matches it (in the
+    model's order)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.needle = ""
         self.text_hits: set[int] = set()
-        self.sort_key = "added"
-        self.setDynamicSortFilter(True)
-
-    def set_sort(self, key: str) -> None:
-        self.sort_key = key if key in SORT_KEYS else "added"
-        # The order added is the model's own order: no sorting at all.
-        self.sort(-1 if self.sort_key == "added" else 0, Qt.SortOrder.AscendingOrder)
-        self.invalidate()
-
-    def _key(self, row: int) -> tuple:
-        model = self.sourceModel()
-        d = model.summary_at(row)
-        key = self.sort_key
-        if key in ("title", "outlet", "author"):
-            return _text_key(getattr(d, key)) + _text_key(d.title) + (d.id,)
-        if key == "published":  # newest first; undated last
-            return (not d.published, _descending(d.published or ""), d.id)
-        if key == "annotations":
-            return (-model.session.doc_counts.get(d.id, 0), d.id)
-        return (d.id,)
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        # Sorted by author, the author leads the grey line, so the order can be seen.
-        if role == DetailRole and self.sort_key == "author" and index.isValid():
-            author = self.sourceModel().summary_at(self.mapToSource(index).row()).author
-            detail = super().data(index, role)
-            return " \u00b7 ".join(x for x in (author, detail) if x)
-        return super().data(index, role)
-
-    def lessThan(self, left, right) -> bool:  # noqa: N802
-        return self._key(left.row()) < self._key(right.row())
 
     def set_filter(self, needle: str, text_hits: set[int]) -> None:
         self.beginFilterChange()

@@ -78,3 +78,34 @@ def test_one_document_added_or_changed_is_one_row_not_a_reset(window, qtmodeltes
     assert "Ukrainska Pravda" in model.index(1, 0).data(DetailRole)
     assert resets == []
     qtmodeltester.check(model)
+
+
+def test_sorted_list_moves_one_row_per_change_and_stays_in_order(window, qtmodeltester, qtbot):
+    s = window.session
+    model = window.documents.model
+    for title in ("Delta", "Bravo", "Echo"):
+        s.document_added(s.project.add_document(f"{title} text about the vote.", title).id)
+    qtmodeltester.check(model)
+    window.documents.set_sort("title")
+
+    def titles():
+        return [model.index(r, 0).data() for r in range(model.rowCount())]
+
+    assert titles() == sorted(titles(), key=str.casefold)
+    moves, resets = [], []
+    model.rowsMoved.connect(lambda *a: moves.append(a))
+    model.modelReset.connect(lambda: resets.append(1))
+    echo = next(d.id for d in s.summaries if d.title == "Echo")
+    s.project.update_document(echo, title="Alpha")
+    s.document_updated(echo)
+    assert titles()[0] == "Alpha" and titles() == sorted(titles(), key=str.casefold)
+    s.document_added(s.project.add_document("Charlie text.", "Charlie").id)
+    assert titles() == sorted(titles(), key=str.casefold)
+    window.documents.set_sort("annotations")  # the most annotated first
+    bravo = next(d.id for d in s.summaries if d.title == "Bravo")
+    window.show_document(bravo)
+    select_text(window.article, "Bravo")
+    QTest.keyClick(window.article, "1")
+    assert titles()[0] == "Bravo" and window.documents.view.currentIndex().data() == "Bravo"
+    assert len(moves) == 2 and resets == []
+    qtmodeltester.check(model)
