@@ -17,7 +17,7 @@ from pathlib import Path
 from desktop.store import bulk
 from desktop.store.annotations import EXPORT_COLUMNS
 
-EXTRA_COLUMNS = ("document_outlet", "document_url", "document_published")
+EXTRA_COLUMNS = ("document_outlet", "document_url", "document_published", "orphan")
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r", "\n")
 _DANGEROUS_SET = frozenset(_DANGEROUS)
 
@@ -115,8 +115,9 @@ def _write_fast(fh, project, custom: list[str], document_id: int | None, raw: bo
         doc_ids = cols[1]
         line_cols = [map(number, cols[0]), map(head.__getitem__, doc_ids), map(tags.__getitem__, cols[2]),
                      map(number, cols[3]), map(number, cols[4])]
-        line_cols += [_quote_column(c) for c in cols[5:]]
+        line_cols += [_quote_column(c) for c in cols[5:-1]]
         line_cols.append(map(tail.__getitem__, doc_ids))
+        line_cols.append(cols[-1])  # orphan: b"1" or b""
         fh.write(b"\r\n".join(map(b",".join, zip(*line_cols))))
         fh.write(b"\r\n")
     return count
@@ -130,7 +131,7 @@ def _write_general(fh, project, custom: list[str], document_id: int | None, raw:
     count = 0
     for r in project.export_rows(document_id):
         values = json.loads(r[base]) if r[base] != "{}" else {}
-        row = (*r[:base], *(values.get(name, "") for name in custom), *r[base + 1:])
+        row = (*r[:base], *(values.get(name, "") for name in custom), *r[base + 1:-1], "1" if r[-1] else "")
         writer.writerow(row if raw else [neutralise(v) for v in row])
         count += 1
     text.detach()

@@ -29,7 +29,7 @@ EXPORT_COLUMNS = (
 )
 _EXPORT_SQL = """
 SELECT a.id, a.document_id, d.title, t.name, a.start, a."end", a.text, a.speaker, a.target, a.stance, a.note,
-       a.annotator, a.created_at, a.updated_at, a.fields, d.outlet, d.url, d.published
+       a.annotator, a.created_at, a.updated_at, a.fields, d.outlet, d.url, d.published, a.orphan
 FROM annotations a JOIN documents d ON d.id = a.document_id JOIN tag_types t ON t.id = a.tag_type_id
 """
 
@@ -78,7 +78,7 @@ class AnnotationsMixin:
         return [r[0] for r in rows]
 
     def export_rows(self, document_id: int | None = None) -> Iterator[tuple]:
-        """Rows for exports in CSV-contract order, then the custom fields' JSON, then outlet, url, published."""
+        """Rows for exports in CSV-contract order, then the custom fields' JSON, outlet, url, published, orphan."""
         if document_id is None:
             return self.db.execute(_EXPORT_SQL + ' ORDER BY a.document_id, a.start, a."end", a.id')
         return self.db.execute(_EXPORT_SQL + ' WHERE a.document_id = ? ORDER BY a.start, a."end", a.id',

@@ -166,7 +166,8 @@ def export_batches(project, custom_fields: list[str], document_id: int | None = 
     """Annotations for export in batches of ``size`` rows, by document, then position.
 
     Each row: id, document id, tag type id, start, end (integers), then text, speaker, target, stance, note,
-    annotator, created_at, updated_at and one text per custom field (``''`` when absent). With ``guard``, every
+    annotator, created_at, updated_at, one text per custom field (``''`` when absent) and the orphan flag
+    (``'1'`` or ``''``). With ``guard``, every
     text cell that a spreadsheet would run as a formula has an apostrophe in front. Join the document and tag
     cells from :func:`export_documents` and :func:`export_tag_names` by id (no join per row). With ``as_bytes``,
     texts come as UTF-8 bytes, undecoded, for a writer that writes bytes.
@@ -178,7 +179,8 @@ def export_batches(project, custom_fields: list[str], document_id: int | None = 
               for name in custom_fields]
     if guard:
         texts = [_guarded(c) for c in texts]
-    sql = f'SELECT id, document_id, tag_type_id, start, "end", {", ".join(texts)} FROM annotations'
+    orphan = "CASE orphan WHEN 1 THEN '1' ELSE '' END"
+    sql = f'SELECT id, document_id, tag_type_id, start, "end", {", ".join(texts)}, {orphan} FROM annotations'
     if document_id is None:
         cur = project.db.conn.execute(sql + ' ORDER BY document_id, start, "end", id')
     else:

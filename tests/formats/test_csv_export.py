@@ -21,7 +21,7 @@ def test_columns_encoding_and_row_ends(project, sample_doc, tmp_path):
     assert export_csv(project, out) == 1
     raw, rows = _read(out)
     assert rows[0][: len(CONTRACT)] == CONTRACT
-    assert rows[0][len(CONTRACT):] == ["document_outlet", "document_url", "document_published"]
+    assert rows[0][len(CONTRACT):] == ["document_outlet", "document_url", "document_published", "orphan"]
     assert raw.count(b"\r\n") == 2, "CRLF after each row, the newline inside the note stays quoted"
     assert rows[1][CONTRACT.index("note")] == "two\nlines, \"quoted\""
     assert rows[1][CONTRACT.index("text")] == sample_doc.text[0:8]

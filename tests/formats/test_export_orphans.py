@@ -40,3 +40,17 @@ def test_w3c_anchors_an_orphan_by_its_quote_only(project, tmp_path):
         by_quote[selectors[0]["exact"]] = [s["type"] for s in selectors]
     assert by_quote["Zelenskyy's legitimacy can be questioned"] == ["TextQuoteSelector"]
     assert by_quote["Peskov"] == ["TextQuoteSelector", "TextPositionSelector"]
+
+
+def test_csv_marks_orphans_in_both_writers(project, tmp_path):
+    import csv
+    import io
+
+    doc, kept, lost = _project_with_orphan(project)
+    for name, extra in (("plain.csv", None), ("custom.csv", "frame")):
+        if extra:  # a custom field whose name SQL cannot spread takes the general writer
+            project.add_tag_type('Fr"ame', "#009E73", fields=[{"name": 'fr"ame'}])
+        export(project, tmp_path / name)
+        rows = list(csv.DictReader(io.StringIO((tmp_path / name).read_bytes().decode("utf-8-sig"), newline="")))
+        assert list(rows[0])[-1] == "orphan"
+        assert {r["annotation_id"]: r["orphan"] for r in rows} == {str(kept.id): "", str(lost.id): "1"}
