@@ -111,6 +111,8 @@ def export_brat(project, out, document_id: int | None = None, raw: bool = False)
     tmp.mkdir(parents=True)
     try:
         count = _write_corpus(project, tmp, document_id)
+        (tmp / EXPORT_MARKER).write_text("A brat corpus exported by Claimdesk; exporting again replaces this folder.\n",
+                                         encoding="utf-8")
         if out.exists():
             shutil.rmtree(out)
         tmp.rename(out)
@@ -120,15 +122,20 @@ def export_brat(project, out, document_id: int | None = None, raw: bool = False)
     return count
 
 
+# Written into every exported corpus, so that exporting again may replace it; a folder without it (someone's own
+# brat corpus, say) is never deleted.
+EXPORT_MARKER = ".claimdesk-export"
+
+
 def _replaceable(out: Path) -> bool:
-    """An empty folder, or one holding only what an export writes (so exporting again replaces it)."""
+    """An empty folder, or an earlier Claimdesk export holding only what an export writes."""
     if not out.is_dir():
         return False
     names = list(out.iterdir())
     if not names:
         return True
-    return (out / "annotation.conf").is_file() and all(
-        p.is_file() and p.suffix in (".txt", ".ann", ".conf") for p in names)
+    return (out / EXPORT_MARKER).is_file() and all(
+        p.is_file() and (p.suffix in (".txt", ".ann", ".conf") or p.name == EXPORT_MARKER) for p in names)
 
 
 def _write_corpus(project, folder: Path, document_id: int | None) -> int:

@@ -38,7 +38,25 @@ def format_for(out: Path, fmt: str | None) -> str:
     )
 
 
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def check_output(project, out: Path) -> None:
+    """Refuse an output that would overwrite a project: the open one, its side files, or any SQLite file."""
+    out = Path(out)
+    target = out.resolve()
+    own = Path(project.path).resolve()
+    if target == own or target.parent == own.parent and target.name.startswith(own.name + "."):
+        raise ClaimdeskError(f"{out.name} is the project itself or one of its files; choose another name to export to")
+    if out.is_file():
+        with open(out, "rb") as fh:
+            if fh.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC:
+                raise ClaimdeskError(f"{out.name} is an SQLite database (perhaps a project); an export never "
+                                     "overwrites one: choose another name")
+
+
 def export(project, out: Path, fmt: str | None = None, document_id: int | None = None, raw: bool = False) -> int:
     name = format_for(out, fmt)
+    check_output(project, out)
     writer = EXPORTERS[name][1]
     return writer(project, out, document_id=document_id, raw=raw)

@@ -26,7 +26,7 @@ def corpus(tmp_path):
 def test_the_folder_holds_texts_exactly_as_stored_and_brat_configuration(corpus):
     project, folder = corpus
     assert sorted(p.name for p in folder.iterdir()) == [
-        "Kremlin 🙂 statement.ann", "Kremlin 🙂 statement.txt", "Second article.ann", "Second article.txt",
+        ".claimdesk-export", "Kremlin 🙂 statement.ann", "Kremlin 🙂 statement.txt", "Second article.ann", "Second article.txt",
         "annotation.conf", "visual.conf"]
     assert (folder / "Kremlin 🙂 statement.txt").read_bytes() == ARTICLE.encode("utf-8")
     conf = (folder / "annotation.conf").read_text(encoding="utf-8")
