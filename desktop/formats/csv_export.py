@@ -55,7 +55,8 @@ def export_csv(project, out: str | os.PathLike, document_id: int | None = None, 
     try:
         with open(tmp, "wb") as fh:
             first = io.StringIO()
-            csv.writer(first, lineterminator="\r\n").writerow(header(custom))
+            names = header(custom)
+            csv.writer(first, lineterminator="\r\n").writerow(names if raw else [neutralise(n) for n in names])
             fh.write(codecs.BOM_UTF8 + first.getvalue().encode("utf-8"))
             if bulk.custom_fields_in_sql(custom):
                 count = _write_fast(fh, project, custom, document_id, raw)

@@ -116,8 +116,14 @@ class AnnotationsMixin:
         return out
 
     # ----------------------------------------------------------------- writes
-    def _validate_values(self, tag_type: TagType, stance: str, fields: dict) -> None:
+    def _validate_values(self, tag_type: TagType, stance: str, fields: dict, before: Annotation | None = None) -> None:
+        """Check values against the type's choices. Values an annotation already holds under the same type stay
+        valid after its choices are narrowed, so an edit of its note is never refused for them."""
         specs = {f.name: f for f in tag_type.fields}
+        if before is not None and before.tag_type_id == tag_type.id:
+            if stance == before.stance:
+                stance = ""
+            fields = {k: v for k, v in fields.items() if before.fields.get(k) != v}
         if stance:
             spec = specs.get("stance")
             choices = spec.choices if spec else ()
@@ -131,14 +137,14 @@ class AnnotationsMixin:
                 raise ClaimdeskError(f"{name} must be one of {', '.join(spec.choices)}, not {fields[name]!r}")
 
     def _build(self, document_id: int, tag_type_id: int, start: int, end: int, expected: str | None,
-               **values) -> Annotation:
+               before: Annotation | None = None, **values) -> Annotation:
         text = self.document_text(document_id)
         span = check_span(text, start, end, expected)
         prefix, suffix = context(text, start, end)
         tag_type = self.tag_type(tag_type_id)
         fields = _clean_fields(values.pop("fields", None))
         values = {k: ("" if v is None else str(v)) for k, v in values.items()}
-        self._validate_values(tag_type, values.get("stance", ""), fields)
+        self._validate_values(tag_type, values.get("stance", ""), fields, before)
         return Annotation(id=0, document_id=document_id, tag_type_id=tag_type_id, start=start, end=end, text=span,
                           prefix=prefix, suffix=suffix, fields=fields, **values)
 
@@ -193,11 +199,11 @@ class AnnotationsMixin:
             # An orphan keeps its own text and context (its offsets no longer point at it); only its values change.
             fields = _clean_fields(values.pop("fields"))
             values = {k: ("" if v is None else str(v)) for k, v in values.items()}
-            self._validate_values(self.tag_type(tag_type_id), values["stance"], fields)
+            self._validate_values(self.tag_type(tag_type_id), values["stance"], fields, before)
             after = _replace(before, tag_type_id=tag_type_id, fields=fields, **values)
         else:
             after = self._build(before.document_id, tag_type_id, changes.get("start", before.start),
-                                changes.get("end", before.end), None, **values)
+                                changes.get("end", before.end), None, before, **values)
             after = _replace(after, id=before.id, uuid=before.uuid, created_at=before.created_at)
         after = _replace(after, orphan=bool(changes.get("orphan", False if span_changed else before.orphan)))
         if _same_content(before, after):

@@ -11,6 +11,13 @@ from desktop.store.rows import fields_to_json, tag_type_from_row
 
 _COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
+# Columns of the annotation exports; a custom field of the same name would make two columns of one name.
+RESERVED_FIELD_NAMES = frozenset({
+    "annotation_id", "document_id", "document_title", "tag", "start", "end", "text", "note", "annotator",
+    "created_at", "updated_at", "document_outlet", "document_url", "document_published", "orphan", "id", "uuid",
+    "fields", "prefix", "suffix", "tag_type_id", "start_utf16", "end_utf16", "document_sha256",
+})
+
 
 class CodebookMixin:
     def _install_default_codebook(self) -> None:
@@ -46,6 +53,19 @@ class CodebookMixin:
         names = ", ".join(f"{t.name} ({t.key})" if t.key else t.name for t in types)
         raise NotFound(f"no tag type {name_or_key!r}; the codebook has: {names}")
 
+    def _check_fields(self, fields) -> None:
+        """Field names are unique and never one of the export's own columns (they become CSV columns)."""
+        seen = set()
+        for f in fields:
+            name = (f.name if isinstance(f, FieldSpec) else FieldSpec.from_json(f).name).strip()
+            if not name:
+                raise ClaimdeskError("a field needs a name")
+            if name.casefold() in RESERVED_FIELD_NAMES:
+                raise ClaimdeskError(f"{name!r} is one of the export's own columns; give the field another name")
+            if name.casefold() in seen:
+                raise ClaimdeskError(f"the field {name!r} is listed twice")
+            seen.add(name.casefold())
+
     def _check_tag_type_values(self, name: str | None, color: str | None, key: str | None,
                                exclude_id: int | None = None) -> None:
         if name is not None and not name.strip():
@@ -65,6 +85,7 @@ class CodebookMixin:
     def add_tag_type(self, name: str, color: str, key: str = "", description: str = "",
                      fields: tuple[FieldSpec, ...] | list = (), order: int | None = None) -> TagType:
         self._check_tag_type_values(name, color, key)
+        self._check_fields(fields)
         if order is None:
             order = 1 + max((t.order for t in self.tag_types()), default=-1)
         with self._write() as db:
@@ -84,6 +105,7 @@ class CodebookMixin:
         self.tag_type(tag_type_id)
         self._check_tag_type_values(changes.get("name"), changes.get("color"), changes.get("key"), tag_type_id)
         if "fields" in changes:
+            self._check_fields(changes["fields"])
             changes["fields"] = fields_to_json(changes["fields"])
         if "name" in changes:
             changes["name"] = changes["name"].strip()

@@ -53,3 +53,23 @@ def test_custom_fields_get_their_own_columns(project, sample_doc, tmp_path):
     rows = _read(tmp_path / "f.csv")[1]
     assert rows[0][len(CONTRACT)] == "frame"
     assert rows[1][len(CONTRACT)] == "security"
+
+
+def test_header_cells_are_neutralised_too(project, sample_doc, tmp_path):
+    t = project.add_tag_type("Frame", "#009E73", fields=[{"name": '=HYPERLINK("http://x")'}])
+    project.create_annotation(sample_doc.id, t.id, 0, 8)
+    export_csv(project, tmp_path / "h.csv")
+    names = _read(tmp_path / "h.csv")[1][0]
+    assert names[len(CONTRACT)] == "'=HYPERLINK(\"http://x\")"
+
+
+def test_a_field_cannot_take_an_export_column_name(project):
+    import pytest
+
+    from desktop.domain.model import ClaimdeskError
+
+    for name in ("text", "start", "Note", "orphan"):
+        with pytest.raises(ClaimdeskError, match="export's own columns"):
+            project.add_tag_type(f"T {name}", "#009E73", fields=[{"name": name}])
+    with pytest.raises(ClaimdeskError, match="listed twice"):
+        project.add_tag_type("Twice", "#009E73", fields=[{"name": "frame"}, {"name": "Frame"}])

@@ -136,3 +136,14 @@ def test_annotation_ids_are_never_given_twice(project, sample_doc):
     assert again.id > newest.id > first.id
     project.delete_annotation(again.id)
     assert project.restore_annotation(again).id == again.id  # undo of a delete keeps its id
+
+
+def test_narrowing_a_choice_list_never_locks_existing_annotations(project, sample_doc):
+    legit = project.find_tag_type("3")
+    ann = project.create_annotation(sample_doc.id, legit.id, 0, 8, stance="questions")
+    fields = [f if f.name != "stance" else type(f)(name="stance", choices=("denies", "affirms")) for f in legit.fields]
+    project.update_tag_type(legit.id, fields=fields)
+    edited = project.update_annotation(ann.id, note="still editable")
+    assert edited.note == "still editable" and edited.stance == "questions"
+    with pytest.raises(ClaimdeskError, match="stance must be one of denies, affirms"):
+        project.update_annotation(ann.id, stance="asserts")
