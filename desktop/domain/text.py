@@ -45,8 +45,10 @@ def context(text: str, start: int, end: int, size: int = CONTEXT_CHARS) -> tuple
 
 
 def _is_word_char(ch: str) -> bool:
+    """Letters, digits, combining marks and joiners (ZWJ). Hyphens and apostrophes are not: a selection of
+    "Zelenskyy" inside "Putin-Zelenskyy" or "Zelenskyy’s" stays as the analyst made it."""
     cat = unicodedata.category(ch)
-    return cat[0] in "LNM" or ch in "_'\u2019-" or cat == "Cf"  # letters, digits, marks, ZWJ, apostrophes
+    return cat[0] in "LNM" or cat == "Cf"
 
 
 def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:

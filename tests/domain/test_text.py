@@ -85,3 +85,12 @@ def test_flatten_agrees_with_brute_force(spans):
         expected = {i for s, e, i in keyed if s <= pos < e}
         got = [set(keys) for s, e, keys in segments if s <= pos < e]
         assert (got[0] if got else set()) == expected
+
+
+def test_snap_leaves_a_name_inside_a_compound_or_possessive_alone():
+    text = "a Putin-Zelenskyy meeting; Zelenskyy’s legitimacy; 'we agree'"
+    for word in ("Zelenskyy", "we agree"):
+        start = text.index(word, 10 if word == "Zelenskyy" else 0)
+        assert text[slice(*snap_to_words(text, start, start + len(word)))] == word
+    s = text.index("Zelenskyy")  # inside the compound: a cut word still widens to the word, not the compound
+    assert text[slice(*snap_to_words(text, s + 2, s + 5))] == "Zelenskyy"
