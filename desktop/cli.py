@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sqlite3
 import sys
 from pathlib import Path
@@ -30,6 +31,13 @@ Run 'claimdesk COMMAND --help' for a command's options. Exit status: 0 success, 
 """
 
 
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("counts from 1")
+    return number
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="claimdesk", description=DESCRIPTION,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -53,7 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     where.add_argument("--text", help="the exact text to tag")
     where.add_argument("--start", type=int, help="start offset in code points (with --end)")
     p.add_argument("--end", type=int, help="end offset in code points, exclusive")
-    p.add_argument("--occurrence", type=int, default=1, help="which occurrence of --text (default 1)")
+    p.add_argument("--occurrence", type=_positive, default=1, help="which occurrence of --text (default 1)")
     for name in ("speaker", "target", "stance", "note"):
         p.add_argument(f"--{name}", default="")
     p.add_argument("--annotator", default=None, help="who made the annotation (default: the project's analyst)")
@@ -116,10 +124,17 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     first = next((a for a in argv if not a.startswith("-")), None)
     if first in COMMANDS or (argv and argv[0] in ("-h", "--help")):
-        args = _parser().parse_args(argv)
+        parser = _parser()
+        args = parser.parse_args(argv)
+        if args.command == "tag" and args.text is None and args.end is None:
+            parser.error("--start needs --end")
     else:
-        args = _open_parser().parse_args(argv)
+        parser = _open_parser()
+        args = parser.parse_args(argv)
         args.command = None
+        if args.project is not None and not args.project.exists() and args.project.suffix.lower() != ".claimdesk":
+            parser.error(f"{args.project} is neither a command nor a project (projects end in .claimdesk); "
+                         "see claimdesk --help")
     try:
         if args.command is None:
             return _open_window(args.project, args.files)
@@ -130,6 +145,9 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(_os_message(exc))
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # output piped into a program that stopped reading (e.g. head)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def gui_main() -> int:
@@ -173,6 +191,8 @@ def cmd_import(args) -> int:
                 print(f"claimdesk: error: {exc}", file=sys.stderr)
                 failures += 1
                 continue
+            if not result.documents and not result.annotations and result.problems:
+                failures += 1  # nothing of this file could be brought in; its problems follow
             for doc in result.documents:
                 print(f"{doc.id}\t{doc.title}")
             if result.annotations:

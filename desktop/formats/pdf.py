@@ -13,6 +13,7 @@ do; a PDF that only restricts printing or copying (an empty user password) opens
 
 from __future__ import annotations
 
+import logging
 import re
 import statistics
 from dataclasses import dataclass
@@ -59,6 +60,8 @@ def read_pdf_file(path: Path) -> ImportedText:
     if size > MAX_PDF_BYTES:
         raise UnreadableDocument(f"{path.name} is {size / 1e6:.0f} MB; Claimdesk imports PDF files up to "
                                  f"{MAX_PDF_BYTES // 1_000_000} MB")
+    # pypdf reports a damaged file through its logger too; the analyst gets our one clear message instead.
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     try:
         reader = PdfReader(str(path))
         if reader.is_encrypted and not reader.decrypt(""):

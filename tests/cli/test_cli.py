@@ -109,3 +109,32 @@ def test_help_documents_every_command():
         assert f"claimdesk {command}" in out
     assert "--occurrence" in run("tag", "--help").stdout
     assert "--raw" in run("export", "--help").stdout
+
+
+def test_a_mistyped_command_is_a_usage_error_and_creates_nothing(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "desktop", "infos", "demo.claimdesk"], capture_output=True,
+                          text=True, cwd=tmp_path)
+    assert proc.returncode == 2 and "neither a command nor a project" in proc.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("extra", [["--start", "3"], ["--text", "x", "--occurrence", "0"]])
+def test_incomplete_tag_options_are_usage_errors(tmp_path, sample_path, extra):
+    project = tmp_path / "p.claimdesk"
+    run("import", project, sample_path)
+    run("tag", project, 1, 1, *extra, check_rc=2)
+
+
+def test_damaged_pdf_gives_one_line(tmp_path):
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"%PDF-1.4\n garbage without an end")
+    proc = run("import", tmp_path / "p.claimdesk", bad, check_rc=1)
+    assert proc.stderr.count("\n") == 1 and proc.stderr.startswith("claimdesk: error:")
+
+
+def test_an_exchange_file_that_brings_nothing_fails(tmp_path):
+    empty = tmp_path / "nothing.jsonl"
+    empty.write_text('{"document_sha256": "00", "text": "x", "start": 0, "end": 1, "tag": "Quote"}\n',
+                     encoding="utf-8")
+    proc = run("import", tmp_path / "p.claimdesk", empty, check_rc=1)
+    assert "warning" in proc.stderr
