@@ -355,6 +355,30 @@ class Session(QObject):
     def count_of_type(self, tag_type_id: int) -> int:
         return self.project_type_counts.get(tag_type_id, 0)
 
+    def field_value_count(self, tag_type_id: int, name: str) -> int:
+        """How many annotations of a type hold a value under the custom field ``name``."""
+        if self.project is None or not name:
+            return 0
+        from desktop.store.fields import count_field_values
+
+        return count_field_values(self.project, tag_type_id, name)
+
+    def rename_field(self, tag_type_id: int, old: str, new: str, fields) -> TagType | None:
+        """Rename a custom field of a type and carry its values over (one saved change; the undo history, whose
+        commands hold the old values, is cleared when any value moved)."""
+        from desktop.store.fields import rename_field_values
+
+        def change():
+            moved = rename_field_values(self.project, tag_type_id, old, new, fields)
+            if moved:
+                self.undo_stack.clear()
+            for ann_id in moved:
+                if isinstance(self.annotations.get(ann_id), Annotation):
+                    self.annotations[ann_id] = self.project.annotation(ann_id)
+            return self.project.tag_type(tag_type_id)
+
+        return self._codebook_change(change)
+
     def _codebook_change(self, change):
         if self.project is None:
             return None

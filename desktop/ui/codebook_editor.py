@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.model import FieldSpec
+from desktop.domain.model import BUILTIN_FIELDS, FieldSpec
 from desktop.ui import colors, dialogs
 
+SAVED_NAME = Qt.ItemDataRole.UserRole  # on a field's name cell: its name as saved in the file
 PALETTE = ("#56B4E9", "#E69F00", "#CC79A7", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#999999")
 
 
@@ -165,14 +166,17 @@ class CodebookEditor(QDialog):
             self.description.setPlainText(t.description if t else "")
             self.fields.setRowCount(0)
             for f in (t.fields if t else ()):
-                self._append_field_row(f.name, ", ".join(f.choices))
+                self._append_field_row(f.name, ", ".join(f.choices), saved=f.name)
         finally:
             self._loading = False
 
-    def _append_field_row(self, name: str, choices: str) -> None:
+    def _append_field_row(self, name: str, choices: str, saved: str = "") -> None:
+        """One field row; the name cell remembers the name saved in the file, so a rename can be told apart."""
         row = self.fields.rowCount()
         self.fields.insertRow(row)
-        self.fields.setItem(row, 0, QTableWidgetItem(name))
+        name_item = QTableWidgetItem(name)
+        name_item.setData(SAVED_NAME, saved)
+        self.fields.setItem(row, 0, name_item)
         self.fields.setItem(row, 1, QTableWidgetItem(choices))
 
     def _show_error(self, message: str) -> None:
@@ -290,10 +294,54 @@ class CodebookEditor(QDialog):
         if t is None:
             return
         specs = tuple(self.field_specs())
-        if specs != t.fields:
-            self.error.clear()
-            if self.session.update_tag_type(t.id, fields=specs) is None:
-                self._show_current()
+        if specs == t.fields:
+            return
+        self.error.clear()
+        if not self._save_fields(t, specs):
+            self._show_current()  # refused or cancelled: show what is saved
+            return
+        self._loading = True
+        for row in range(self.fields.rowCount()):
+            item = self.fields.item(row, 0)
+            if item is not None:
+                item.setData(SAVED_NAME, item.text().strip())
+        self._loading = False
+
+    def _save_fields(self, t, specs: tuple[FieldSpec, ...]) -> bool:
+        """Save a type's new field list; a renamed or removed custom field that holds values asks first.
+
+        Annotations keep custom values under the field's name, so a rename offers to carry them to the new
+        name (in the same saved change), and a removal says how many annotations hold a value."""
+        kept = {s.name for s in specs}
+        renames = []
+        for row in range(self.fields.rowCount()):
+            item = self.fields.item(row, 0)
+            saved = item.data(SAVED_NAME) if item is not None else ""
+            name = item.text().strip() if item is not None else ""
+            if saved and name and name != saved and saved not in kept:
+                renames.append((saved, name))
+        renamed = {old for old, _new in renames}
+        removed = [f.name for f in t.custom_fields() if f.name not in kept and f.name not in renamed]
+        removed += [old for old, new in renames if new in BUILTIN_FIELDS]
+        for name in removed:
+            count = self.session.field_value_count(t.id, name)
+            if count and not dialogs.confirm_field_removal(self, t.name, name, count):
+                return False
+        carried = False
+        for old, new in renames:
+            count = self.session.field_value_count(t.id, old) if new not in BUILTIN_FIELDS else 0
+            if not count:
+                continue
+            answer = dialogs.ask_field_rename(self, t.name, old, new, count)
+            if answer is None:
+                return False
+            if answer == dialogs.CARRY_VALUES:
+                if self.session.rename_field(t.id, old, new, specs) is None:
+                    return False
+                carried = True
+        if carried:
+            return True
+        return self.session.update_tag_type(t.id, fields=specs) is not None
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802
         if watched is self.description and event.type() == QEvent.Type.FocusOut:

@@ -41,6 +41,38 @@ def confirm(parent: QWidget | None, title: str, message: str, action: str) -> bo
     return box.clickedButton() is ok
 
 
+CARRY_VALUES, KEEP_VALUES = "carry", "keep"
+
+
+def ask_field_rename(parent: QWidget | None, type_name: str, old: str, new: str, count: int) -> str | None:
+    """Renaming a custom field that holds values: CARRY_VALUES (move them to the new name), KEEP_VALUES (rename
+    only; the values stay under the old name, hidden) or None (do not rename)."""
+    some = f"{count} annotation{'s' if count != 1 else ''}"
+    box = QMessageBox(
+        QMessageBox.Icon.Question, "Rename field",
+        f"{some} of \u201c{type_name}\u201d hold{'s' if count == 1 else ''} a value for \u201c{old}\u201d.\n\n"
+        f"Carry the values over to \u201c{new}\u201d? If not, they stay stored under \u201c{old}\u201d, which is no "
+        "longer a field of the type (the CSV export has no column for it).",
+        QMessageBox.StandardButton.Cancel, parent)
+    carry = box.addButton("Carry values over", QMessageBox.ButtonRole.AcceptRole)
+    keep = box.addButton("Rename only", QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(carry)
+    box.exec()
+    clicked = box.clickedButton()
+    return CARRY_VALUES if clicked is carry else KEEP_VALUES if clicked is keep else None
+
+
+def confirm_field_removal(parent: QWidget | None, type_name: str, name: str, count: int) -> bool:
+    """Removing a custom field that holds values: True to remove it anyway."""
+    some = f"{count} annotation{'s' if count != 1 else ''}"
+    return confirm(
+        parent, "Remove field",
+        f"{some} of \u201c{type_name}\u201d hold{'s' if count == 1 else ''} a value for \u201c{name}\u201d. "
+        "Removing the field takes its column out of the CSV export; the values stay stored in the project and "
+        f"come back if you add a field named \u201c{name}\u201d again.",
+        f"Remove {name}")
+
+
 def open_project_path(parent: QWidget | None, start: Path | None = None) -> Path | None:
     path, _ = QFileDialog.getOpenFileName(parent, "Open project", str(start or Path.home()), PROJECT_FILTER)
     return Path(path) if path else None

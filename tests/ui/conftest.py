@@ -20,6 +20,8 @@ class DialogLog:
         self.infos: list[tuple[str, str]] = []
         self.confirms: list[str] = []
         self.confirm_answer = True
+        self.field_renames: list[tuple[str, str, str, int]] = []  # type, old name, new name, annotations holding one
+        self.rename_answer: str | None = "carry"  # dialogs.CARRY_VALUES, dialogs.KEEP_VALUES or None (cancel)
         self.annotator = "Tester"
         self.color = "#123456"
         self.asked_annotator = 0
@@ -51,6 +53,10 @@ def dialog_log(monkeypatch):
         log.confirms.append(message)
         return log.confirm_answer
 
+    def ask_field_rename(parent, type_name, old, new, count):
+        log.field_renames.append((type_name, old, new, count))
+        return log.rename_answer
+
     def unexpected(*args, **kwargs):
         raise AssertionError(f"unexpected dialog: {args!r}")
 
@@ -66,6 +72,7 @@ def dialog_log(monkeypatch):
     monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message: log.errors.append((title, message)))
     monkeypatch.setattr(dialogs, "show_info", lambda parent, title, message: log.infos.append((title, message)))
     monkeypatch.setattr(dialogs, "confirm", confirm)
+    monkeypatch.setattr(dialogs, "ask_field_rename", ask_field_rename)
     monkeypatch.setattr(dialogs, "pick_color", lambda parent, initial: log.color)
     for name in ("open_project_path", "new_project_path", "export_path", "ask_text"):
         monkeypatch.setattr(dialogs, name, unexpected)
