@@ -14,7 +14,7 @@ SHORTCUTS_HTML = """
 <tr><td><b>Shift+arrows</b></td><td>select text in the article with the keyboard</td></tr>
 <tr><td><b>Enter</b></td><td>(in the article) edit the selected annotation's speaker</td></tr>
 <tr><td><b>Esc</b></td><td>(in the form) back to the article</td></tr>
-<tr><td><b>Del</b></td><td>delete the selected annotation</td></tr>
+<tr><td><b>Del</b></td><td>(in the article or the table) delete the selected annotation</td></tr>
 <tr><td><b>Ctrl+Z</b></td><td>undo</td></tr>
 <tr><td><b>Ctrl+Shift+Z, Ctrl+Y</b></td><td>redo</td></tr>
 <tr><td><b>Ctrl+F</b></td><td>find in the article; Enter next, Shift+Enter previous, Esc back to the text</td></tr>
@@ -49,7 +49,11 @@ def build_edit_menu(window) -> QMenu:
                "Move the selected annotation to the text selected in the article")
     delete = add_action(window, menu, "delete_annotation", "&Delete Annotation", window.delete_selected,
                         QKeySequence.StandardKey.Delete)
-    delete.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    # Del deletes the annotation only while the article or the annotation table has the focus; in the form, the
+    # type box, the document list or the search box it keeps its usual meaning (or none).
+    delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    window.article.addAction(delete)
+    window.table_panel.view.addAction(delete)
     add_action(window, menu, "annotation_history", "&History of Annotation\u2026", window.extras.annotation_history,
                "Ctrl+H", "Every change to the selected annotation: when, who and what")
     menu.addSeparator()

@@ -106,7 +106,9 @@ def test_no_selection_tags_nothing_and_says_so(window, project_path):
     assert "Select some text" in window.statusBar().currentMessage()
 
 
-def test_delete_key_deletes_the_selected_annotation(window, project_path):
+def test_delete_key_deletes_the_selected_annotation(window, project_path, qtbot):
+    window.article.setFocus()  # Del deletes an annotation only from the article or the table
+    qtbot.waitUntil(window.article.hasFocus)
     select_text(window.article, "Dmitry Peskov")
     QTest.keyClick(window.article, "1")
     assert len(db_rows(project_path)) == 1
