@@ -191,8 +191,6 @@ def cmd_import(args) -> int:
                 print(f"claimdesk: error: {exc}", file=sys.stderr)
                 failures += 1
                 continue
-            if not result.documents and not result.annotations and result.problems:
-                failures += 1  # nothing of this file could be brought in; its problems follow
             for doc in result.documents:
                 print(f"{doc.id}\t{doc.title}")
             if result.annotations:

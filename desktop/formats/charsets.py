@@ -61,6 +61,9 @@ _PUNCT = frozenset("–—„“”‘’‚…«»‹›€£°§±×÷©®™�
 _GLUED = frozenset("„“”‘’‚…«»‹›·–—\u00a0")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)[\"'«„“(]*(\w)")
 ACCEPT = 0.9  # a single-byte reading scoring at least this is taken over a multi-byte guess
+REFUSE = 0.5  # below this, no single-byte reading looks like prose: the bytes are not text
+# EBCDIC code pages read any byte as some letter; no article arrives in them.
+_EBCDIC = frozenset({"cp037", "cp273", "cp424", "cp500", "cp875", "cp1026", "cp1140"})
 
 
 def _script(ch: str) -> str:
@@ -158,6 +161,8 @@ def detect_single_or_multibyte(data: bytes) -> tuple[str, str] | None:
         if not _single_byte(name):
             continue
         canonical = _canonical(name)
+        if canonical in _EBCDIC:
+            continue
         if canonical in seen:
             continue
         seen.add(canonical)
@@ -176,12 +181,14 @@ def detect_single_or_multibyte(data: bytes) -> tuple[str, str] | None:
             cn_order = [_canonical(m.encoding) for m in results]
             top.sort(key=lambda r: cn_order.index(r[1]) if r[1] in cn_order else len(cn_order))
         name = top[0][1]
+        if top_key[0] < REFUSE and (best is None or _single_byte(best.encoding)):
+            return None
         if top_key[0] >= ACCEPT or best is None or _single_byte(best.encoding):
             try:
                 return data.decode(name), name
             except UnicodeDecodeError:
                 pass
-    if best is None:
+    if best is None or _canonical(best.encoding) in _EBCDIC:
         return None
     return str(best), _canonical(best.encoding)
 

@@ -57,7 +57,7 @@ def decode_bytes(data: bytes, name: str = "the file") -> tuple[str, str]:
         pass
     found = detect_single_or_multibyte(data)
     if found is None:
-        raise UnreadableDocument(f"{name} is not text in any encoding Claimdesk recognises")
+        raise UnreadableDocument(f"{name} looks like a binary file: it is not text in any encoding Claimdesk recognises")
     return found
 
 

@@ -131,10 +131,3 @@ def test_damaged_pdf_gives_one_line(tmp_path):
     proc = run("import", tmp_path / "p.claimdesk", bad, check_rc=1)
     assert proc.stderr.count("\n") == 1 and proc.stderr.startswith("claimdesk: error:")
 
-
-def test_an_exchange_file_that_brings_nothing_fails(tmp_path):
-    empty = tmp_path / "nothing.jsonl"
-    empty.write_text('{"document_sha256": "00", "text": "x", "start": 0, "end": 1, "tag": "Quote"}\n',
-                     encoding="utf-8")
-    proc = run("import", tmp_path / "p.claimdesk", empty, check_rc=1)
-    assert "warning" in proc.stderr
