@@ -142,10 +142,7 @@ class AnnotationTableModel(QAbstractTableModel):
         if role == IdRole:
             return a.id
         if role == SortRole:
-            if col == 0:
-                t = self.session.types_by_id.get(a.tag_type_id)
-                return (t.order if t else 9999) * 10_000_000 + a.start
-            return self._display(a, col).casefold()
+            return self.type_key(row) if col == 0 else self._display(a, col).casefold()
         if role == FilterRole and col == 0:
             return f"{a.tag_type_id}{SEP}" + " ".join(
                 (self._type_name(a), a.text, a.speaker, a.target, a.stance, a.note))
@@ -163,6 +160,12 @@ class AnnotationTableModel(QAbstractTableModel):
             if col == 5 and a.note:
                 return a.note
         return None
+
+    def type_key(self, row: int) -> tuple[int, int, int, int]:
+        """Where a row goes when sorted by type: codebook order, then position in the text."""
+        a = self._rows[row]
+        t = self.session.types_by_id.get(a.tag_type_id)
+        return (t.order if t else 1 << 30, a.start, a.end, a.id)
 
     def _type_name(self, a: Annotation) -> str:
         t = self.session.types_by_id.get(a.tag_type_id)
@@ -195,6 +198,14 @@ class AnnotationFilterProxy(QSortFilterProxyModel):
         self.setFilterKeyColumn(0)
         self.type_id: int | None = None
         self.needle = ""
+
+    def lessThan(self, left, right) -> bool:  # noqa: N802
+        # The type column sorts by a tuple (Qt cannot compare Python tuples held in a QVariant); the other columns
+        # by their case-folded text (Qt compares the SortRole strings itself).
+        model = self.sourceModel()
+        if left.column() == 0 and isinstance(model, AnnotationTableModel):
+            return model.type_key(left.row()) < model.type_key(right.row())
+        return super().lessThan(left, right)
 
     def set_filter(self, type_id: int | None, needle: str) -> None:
         from PySide6.QtCore import QRegularExpression
