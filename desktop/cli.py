@@ -245,7 +245,8 @@ def cmd_export(args) -> int:
         if args.doc is not None:
             project.document(args.doc)
         count = export(project, args.output, args.fmt, document_id=args.doc, raw=args.raw)
-    print(f"{count} annotation(s) written to {args.output}", file=sys.stderr)
+    what = "the codebook" if args.output.suffix.lower() == ".qdc" or args.fmt == "qdc" else f"{count} annotation(s)"
+    print(f"{what} written to {args.output}", file=sys.stderr)
     return 0
 
 

@@ -13,11 +13,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _modules(package: str) -> list[str]:
     pkg_path = ROOT / "desktop" / package.split(".")[-1]
-    return [package] + [f"{package}.{m.name}" for m in pkgutil.walk_packages([str(pkg_path)])]
+    return [package] + [m.name for m in pkgutil.walk_packages([str(pkg_path)], prefix=f"{package}.")]
 
 
 def test_core_layers_load_without_pyside6():
     modules = _modules("desktop.domain") + _modules("desktop.store") + _modules("desktop.formats") + ["desktop.cli"]
+    assert "desktop.formats.refi.export" in modules, "subpackages are walked too"
     code = (
         "import importlib, sys\n"
         f"for m in {modules!r}: importlib.import_module(m)\n"

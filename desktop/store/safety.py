@@ -119,13 +119,22 @@ def check_database(conn: sqlite3.Connection, name: str) -> str:
     except sqlite3.DatabaseError as exc:
         if is_hot_journal_error(exc):
             raise
-        raise CorruptProject(f"{name} is damaged and cannot be read ({exc})") from None
+        raise CorruptProject(f"{name} is damaged and cannot be read ({_short(str(exc))}); "
+                             "restore it from a backup (claimdesk restore)") from None
     if result != ["ok"]:
         raise CorruptProject(f"{name} is damaged: the integrity check found {_first_problem(result)}")
     missing = [t for t in REQUIRED_TABLES if t not in tables]
     if missing:
         raise CorruptProject(f"{name} is damaged: it lacks the table(s) {', '.join(missing)}")
     return "project"
+
+
+def _short(message: str) -> str:
+    """SQLite's message on one short line: a damaged schema quotes whole CREATE statements."""
+    message = " ".join(message.split())
+    if "malformed database schema" in message:
+        return "its table definitions are damaged"
+    return message if len(message) <= 100 else message[:99] + "…"
 
 
 def _first_problem(result: list[str]) -> str:

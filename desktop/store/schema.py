@@ -7,6 +7,7 @@ migration in ``_sqlite_migrations``.
 Released schema versions, each kept as a fixture project in ``tests/fixtures/schema_vN.claimdesk``:
 
 1. ``0001_initial``: documents, tag_types, annotations, history (append-only), settings, documents_fts.
+2. ``0002_annotation_ids_never_reused``: annotation ids by AUTOINCREMENT, past every id the history names.
 
 A new migration is appended below (never edit a released one), gets a fixture made with the release that
 introduces it, and is tested from every older fixture by ``tests/store/test_migrations.py``.
@@ -104,7 +105,6 @@ def _initial(db: Database) -> None:
     db["documents"].enable_fts(["title", "text"], fts_version="FTS5", create_triggers=True, tokenize="unicode61")
 
 
-# The schema version this Claimdesk writes. Tests that add a migration use target_version(), which follows them.
 @migrations(name="0002_annotation_ids_never_reused")
 def _annotation_ids_never_reused(db: Database) -> None:
     """Annotation ids are never given twice, so history and exports can name an annotation by its id.
@@ -134,6 +134,7 @@ def _annotation_ids_never_reused(db: Database) -> None:
     db.execute("INSERT INTO sqlite_sequence(name, seq) VALUES ('annotations', ?)", [high])
 
 
+# The schema version this Claimdesk writes. Tests that add a migration use target_version(), which follows them.
 SCHEMA_VERSION = len(migrations._migrations)
 
 
