@@ -484,8 +484,12 @@ class Session(QObject):
         """Write where the analyst is now (also done on close)."""
         self._remember_timer.stop()
         pending, self._remembered = self._remembered, {}
-        for key, value in pending.items():
-            self._quiet_setting(key, value)
+        if not pending or self.project is None or self.project.readonly:
+            return  # a read-only file just does not remember
+        try:
+            self.project.set_settings(pending)  # one transaction, one sync to disk
+        except STORE_ERRORS:
+            pass
 
     def remember_scroll(self, position: int) -> None:
         if self.document is not None:

@@ -209,6 +209,17 @@ class Project(CodebookMixin, DocumentsMixin, AnnotationsMixin, BackupsMixin):
                 [key, json.dumps(value, ensure_ascii=False)],
             )
 
+    def set_settings(self, values: dict) -> None:
+        """Store several settings in one transaction (one sync to disk): all of them, or none."""
+        rows = [(key, json.dumps(value, ensure_ascii=False)) for key, value in values.items()]
+        if not rows:
+            return
+        with self._write() as db:
+            db.conn.executemany(
+                "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                rows,
+            )
+
     @property
     def schema_version(self) -> int:
         return schema.current_version(self.db)
