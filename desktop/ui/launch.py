@@ -74,6 +74,8 @@ def open_main_window(project_path: Path | None = None, files: list[Path] | None 
         return window
     if not window.open_project(path, create=create, restore=not files):
         if project_path is not None:
+            # Started from a shell with a project named: say it there too, as every claimdesk command does.
+            print(f"claimdesk: error: {window.open_error or f'cannot open {path}'}", file=sys.stderr)
             window.close()
             return None
         settings.remove_recent(path)

@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         self.actions: dict = {}
         self.snap_to_words = bool(self.app_settings.get("snap_to_words", True))
         self._restoring = False
+        self.open_error = ""  # why the last project could not be opened
         self.extras = WindowExtras(self)
 
         self.banner = ReadOnlyBanner(self)
@@ -170,14 +171,17 @@ class MainWindow(QMainWindow):
 
     # --------------------------------------------------------------- project
     def open_project(self, path: Path, *, create: bool = False, restore: bool = True) -> bool:
-        """Open a project; a problem is shown in a message box and returns False."""
+        """Open a project; a problem is shown in a message box (and kept in ``open_error``) and returns False."""
         self.form.commit()
         self._remember_place()
+        self.open_error = ""
         try:
             self.session.open_project(path, create=create, annotator=self.app_settings.annotator)
         except CorruptProject as exc:
-            return self.extras.offer_restore(path, str(exc))
+            self.open_error = str(exc)
+            return self.extras.offer_restore(path, str(exc))  # a restored copy that opens clears open_error
         except ProjectError as exc:
+            self.open_error = str(exc)
             dialogs.show_error(self, "Cannot open project", str(exc))
             return False
         self.app_settings.add_recent(path)

@@ -100,3 +100,21 @@ def test_six_main_widgets_have_stable_names(window):
         widget = window.findChild(QWidget, name)
         assert widget is not None, name
         assert widget.accessibleName(), name
+
+
+def test_a_project_that_cannot_open_is_also_said_on_stderr(open_window, tmp_path, dialog_log, capsys):
+    bad = tmp_path / "bad.claimdesk"
+    bad.write_text("just some notes", encoding="utf-8")
+    assert open_window(bad) is None  # ``claimdesk bad.claimdesk`` then exits with status 1
+    err = capsys.readouterr().err.splitlines()
+    assert err == [f"claimdesk: error: {dialog_log.errors[0][1]}"]
+    assert "not a Claimdesk project" in err[0]
+
+
+def test_a_damaged_project_without_backups_is_said_on_stderr(open_window, tmp_path, dialog_log, capsys):
+    damaged = tmp_path / "damaged.claimdesk"
+    damaged.write_bytes(b"SQLite format 3\x00" + b"\x00" * 84 + b"\xff" * 3996)
+    assert open_window(damaged) is None
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and err[0].startswith("claimdesk: error: ")
+    assert "damaged.claimdesk" in err[0]
