@@ -46,7 +46,8 @@ def check_output(project, out: Path) -> None:
     out = Path(out)
     target = out.resolve()
     own = Path(project.path).resolve()
-    if target == own or target.parent == own.parent and target.name.startswith(own.name + "."):
+    own_files = {own, *(own.with_name(own.name + side) for side in (".lock", "-journal", "-wal", "-shm"))}
+    if target in own_files or own.with_name(own.stem + ".backups") in target.parents:
         raise ClaimdeskError(f"{out.name} is the project itself or one of its files; choose another name to export to")
     if out.is_file():
         with open(out, "rb") as fh:

@@ -61,3 +61,10 @@ def test_someone_elses_brat_corpus_is_never_replaced(project, sample_doc, tmp_pa
     export(project, ours, "brat")
     project.create_annotation(sample_doc.id, 1, 0, 8)
     assert export(project, ours, "brat") == 1
+
+
+def test_a_name_that_merely_starts_like_the_project_is_fine(project, sample_doc):
+    out = project.path.with_name(project.path.name + ".csv")  # what a chooser makes of "test.claimdesk"
+    assert export(project, out) == 0 and out.is_file()
+    with pytest.raises(ClaimdeskError, match="the project itself"):
+        export(project, project.path.with_name(project.path.name + "-journal"), "csv")
