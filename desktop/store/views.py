@@ -33,5 +33,4 @@ _ROWS_SQL = (
 
 def annotation_rows(project, document_id: int) -> list[AnnotationRow]:
     """Every annotation of one document, in no particular order (the caller sorts what it needs)."""
-    make = AnnotationRow._make
-    return [make(r) for r in project.db.execute(_ROWS_SQL, [document_id])]
+    return list(map(AnnotationRow._make, project.db.execute(_ROWS_SQL, [document_id])))
