@@ -2,7 +2,7 @@
 a backup, and a failed one leaves the file untouched.
 
 Fixtures: ``tests/fixtures/schema_vN.claimdesk`` (made by the release that introduced schema N, see
-``make_schema_v1.py``) with ``schema_vN.json`` listing what it holds. A migration added later is tested from
+``make_fixture.py``) with ``schema_vN.json`` listing what it holds. A migration added later is tested from
 every older fixture by the harness below; the tests that add a migration of their own (``0002_test_...``) show
 the harness at work before the first real one exists.
 """
