@@ -6,20 +6,20 @@ blocks it covers, so only those are restyled.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterable
 
+from desktop.domain.display import BLOCK_BREAK
 from desktop.domain.model import Annotation
 from desktop.domain.offsets import OffsetMap
 
-# Characters Qt turns into a block boundary when it loads plain text (each still counts as one position).
-_BLOCK_BREAK = re.compile("[\n\r\u2029\ufdd0\ufdd1]")
-
 
 def block_starts(text: str, offsets: OffsetMap) -> list[int]:
-    """UTF-16 position where each block starts, as QTextDocument.setPlainText splits ``text``."""
-    return [0, *(offsets.to_utf16(m.end()) for m in _BLOCK_BREAK.finditer(text))]
+    """UTF-16 position where each block starts, as QTextDocument.setPlainText splits ``text``.
+
+    Pass the text as shown (desktop.domain.display): it has the stored text's length and offsets.
+    """
+    return [0, *(offsets.to_utf16(m.end()) for m in BLOCK_BREAK.finditer(text))]
 
 
 def _start(a) -> int:

@@ -1,15 +1,20 @@
 """The article: read-only, selectable with mouse and keyboard, highlighted from the per-block span index.
 
 This is the one widget that converts Qt's UTF-16 positions to the code points used everywhere else.
+
+Very long paragraphs are shown with some spaces as line breaks (desktop.domain.display), so that Qt lays out and
+restyles short blocks; offsets are the same in the shown and the stored text. Whatever leaves the widget as text
+(a copied or dragged selection, ``selected_text``) is taken from the stored text, with its spaces.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPalette, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
 
 from desktop.app.span_index import BlockSpanIndex
+from desktop.domain.display import display_text
 from desktop.domain.model import Annotation, Document
 from desktop.domain.offsets import OffsetMap
 from desktop.ui import colors
@@ -64,14 +69,15 @@ class ArticleView(QPlainTextEdit):
         self.selected_id = None
         self.setExtraSelections([])
         self.text = doc.text if doc else ""
+        shown = display_text(self.text)  # same length and offsets; long paragraphs cut into short blocks
         self.offsets = OffsetMap(self.text)
-        self.index = BlockSpanIndex(self.text, self.offsets)
+        self.index = BlockSpanIndex(shown, self.offsets)
         self.index.add_many(annotations)
         self.highlighter.set_type_colors(self._type_colors())
         self.highlighter.set_index(self.index)
         self.highlighter.suspended = True  # blocks are highlighted below: on screen now, the rest when idle
         try:
-            self.setPlainText(self.text)
+            self.setPlainText(shown)
         finally:
             self.highlighter.suspended = False
         if self.document().blockCount() != len(self.index.starts):  # Qt split blocks differently: follow Qt
@@ -118,6 +124,17 @@ class ArticleView(QPlainTextEdit):
         if not c.hasSelection():
             return None
         return self.offsets.from_utf16(c.selectionStart()), self.offsets.from_utf16(c.selectionEnd())
+
+    def selected_text(self) -> str:
+        """The selected stored text (the shown text may hold line breaks where the stored one has spaces)."""
+        span = self.selection_span()
+        return self.text[span[0]:span[1]] if span else ""
+
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 (Qt's name)
+        """Copy and drag give the stored text of the selection, not the shown one."""
+        data = QMimeData()
+        data.setText(self.selected_text())
+        return data
 
     def select_span(self, start: int, end: int, *, ensure_visible: bool = True) -> None:
         c = self.textCursor()
