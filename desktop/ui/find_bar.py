@@ -61,9 +61,9 @@ class FindBar(QWidget):
     # ----------------------------------------------------------------- opening
     def open_bar(self) -> None:
         self._anchor = self.article.offsets.from_utf16(self.article.textCursor().selectionStart())
-        selected = self.article.textCursor().selectedText()
+        selected = self.article.selected_text()  # the stored text, not the view's line breaks
         self.show()
-        if selected and "\u2029" not in selected and len(selected) < 200 and selected != self.edit.text():
+        if selected and "\n" not in selected and len(selected) < 200 and selected != self.edit.text():
             self.edit.setText(selected)
         elif self.edit.text():
             self._search(self.edit.text())
