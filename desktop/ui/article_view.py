@@ -131,8 +131,16 @@ class ArticleView(QPlainTextEdit):
         return self.text[span[0]:span[1]] if span else ""
 
     def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 (Qt's name)
-        """Copy and drag give the stored text of the selection, not the shown one."""
-        data = QMimeData()
+        """Copy and drag give the stored text of the selection, not the shown one.
+
+        The object is Qt's own (one made in Python would be freed twice, by Qt and at exit). Qt fills its formats
+        from the shown text the first time one is read: read one, drop them all (rich text would carry the shown
+        line breaks too), then put the stored text in place as plain text.
+        """
+        data = super().createMimeDataFromSelection()
+        data.text()
+        for fmt in data.formats():
+            data.removeFormat(fmt)
         data.setText(self.selected_text())
         return data
 

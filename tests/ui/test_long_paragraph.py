@@ -57,3 +57,29 @@ def test_one_long_paragraph_tags_and_copies_the_stored_text(open_window, tmp_pat
     QGuiApplication.clipboard().clear()
     QTest.keySequence(view, QKeySequence.StandardKey.Copy)
     assert QGuiApplication.clipboard().text() == text[sel_start:sel_end]
+
+
+def test_copying_then_quitting_exits_cleanly(tmp_path):
+    """The copied object belongs to Qt; one made in Python was freed twice and crashed the program at exit."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "from PySide6.QtWidgets import QApplication\n"
+        "from desktop.ui.article_view import ArticleView\n"
+        "app = QApplication([])\n"
+        "from types import SimpleNamespace\n"
+        "view = ArticleView(SimpleNamespace(tag_types=[]))\n"
+        "from desktop.domain.model import Document\n"
+        "text = 'One sentence here. ' * 300\n"
+        "view.show_document(Document(id=1, title='t', text=text, sha256='0' * 64), [])\n"
+        "view.selectAll()\n"
+        "view.copy()\n"
+        "assert app.clipboard().text() == text, repr(app.clipboard().text()[:80])\n"
+        "print('copied')\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "copied" in proc.stdout
