@@ -98,12 +98,15 @@ class CodebookEditor(QDialog):
         self.error.setStyleSheet("color: #B42318;")
 
         form = QFormLayout()
+        self.key_error = QLabel(self, objectName="typeKeyError")
+        self.key_error.setStyleSheet("color: #B42318;")
         key_row = QHBoxLayout()
         key_row.addWidget(self.key)
         key_row.addSpacing(16)
         key_row.addWidget(QLabel("Colour", self))
         key_row.addWidget(self.color_btn)
-        key_row.addStretch(1)
+        key_row.addSpacing(12)
+        key_row.addWidget(self.key_error, 1)
         form.addRow("Name", self.name)
         form.addRow("Key", key_row)
         form.addRow("Description", self.description)
@@ -123,6 +126,10 @@ class CodebookEditor(QDialog):
         outer.addLayout(body, 1)
         outer.addWidget(self.error)
         outer.addWidget(box)
+        # Enter in a field only saves that field: no button of the editor is the default one.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+            button.setDefault(False)
         session.error.connect(self._show_error)
         self.reload()
 
@@ -157,6 +164,7 @@ class CodebookEditor(QDialog):
         t = self.current_type()
         self.details.setEnabled(t is not None)
         self.delete_btn.setEnabled(t is not None)
+        self.key_error.clear()
         self._loading = True
         try:
             self.name.setText(t.name if t else "")
@@ -191,6 +199,14 @@ class CodebookEditor(QDialog):
         if not changes:
             return
         self.error.clear()
+        self.key_error.clear()
+        key = changes.get("key")
+        clash = next((o for o in self.session.tag_types if key and o.id != t.id and o.key == key), None)
+        if clash is not None:
+            self.key.setText(t.key)
+            self.key_error.setText(f"Key {key} is already used by {clash.name}; "
+                                   f"{t.name} keeps {t.key or 'no key'}.")
+            return
         if self.session.update_tag_type(t.id, **changes) is None:
             self._show_current()  # refused: show what is saved
         else:

@@ -72,7 +72,7 @@ def test_duplicate_key_is_refused_and_shown(window, project_path, qtbot):
     select_type(editor, "Claim")
     editor.key.setText("1")
     editor.key.editingFinished.emit()
-    assert "taken" in editor.error.text()
+    assert editor.key_error.text() == "Key 1 is already used by Quote; Claim keeps 2."
     assert editor.key.text() == "2"
     assert types_in_file(project_path)[1][1] == "2"
 
