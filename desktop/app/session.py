@@ -53,6 +53,7 @@ class Session(QObject):
     codebookChanged = Signal()
     countsChanged = Signal()
     error = Signal(str)
+    notice = Signal(str)  # a short word for the status bar (nothing went wrong)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -219,8 +220,20 @@ class Session(QObject):
         except NotFound as exc:
             self._report(exc)
             return None
+        same = self.duplicate_of(start, end, tag_type_id)
+        if same is not None:
+            self.select(same)
+            self.notice.emit(f"Already tagged as {tag_type.name} \u2014 selected it")
+            return self.full(same)
         cmd = TagCommand(self, self.document.id, tag_type_id, start, end, f"Tag {tag_type.name}", values)
         return cmd.annotation if self._push(cmd) else None
+
+    def duplicate_of(self, start: int, end: int, tag_type_id: int) -> int | None:
+        """The id of an annotation of the shown document with this type and exactly this span, or None."""
+        for ann in self.annotations.values():
+            if ann.tag_type_id == tag_type_id and ann.start == start and ann.end == end and not ann.orphan:
+                return ann.id
+        return None
 
     def delete(self, annotation_id: int) -> bool:
         ann = self._annotation(annotation_id)

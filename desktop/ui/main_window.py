@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
         s.codebookChanged.connect(self._codebook_changed)
         s.countsChanged.connect(self._schedule_counts)
         s.error.connect(self.show_problem)
+        s.notice.connect(lambda message: self.statusBar().showMessage(message, 5000))
         self.documents.documentChosen.connect(self.show_document)
         self.documents.propertiesRequested.connect(self.extras.edit_properties)
         self.documents.correctRequested.connect(self.extras.correct_text)
