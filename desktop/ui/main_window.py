@@ -7,11 +7,12 @@ follow the session's signals (one highlight and one table row per change).
 from __future__ import annotations
 
 import gc
+import getpass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QToolButton, QVBoxLayout, QWidget
 
 from desktop.app import session as session_keys
 from desktop.app.appdata import AppSettings
@@ -108,6 +109,13 @@ class MainWindow(QMainWindow):
         self.counts_label = QLabel(self)
         self.counts_label.setObjectName("countsLabel")
         self.statusBar().addPermanentWidget(self.counts_label)
+        self.analyst_button = QToolButton(self)
+        self.analyst_button.setObjectName("analystButton")
+        self.analyst_button.setAutoRaise(True)
+        self.analyst_button.setToolTip("New annotations are stored under this name; change it with "
+                                       "Edit \u203a Analyst Name\u2026 or a click here")
+        self.analyst_button.clicked.connect(self.change_annotator)
+        self.statusBar().addPermanentWidget(self.analyst_button)
         self.statusBar().setSizeGripEnabled(False)
 
         build_file_menu(self)
@@ -186,6 +194,9 @@ class MainWindow(QMainWindow):
             dialogs.show_error(self, "Cannot open project", str(exc))
             return False
         self.app_settings.add_recent(path)
+        if not self.session.annotator and self.app_settings.annotator_asked:
+            self._use_annotator("")  # asked before and left empty: never store annotations without a name
+        self._show_analyst()
         if restore:
             self.restore_place()
         # Everything alive now lives as long as the window (modules, widgets, the project's lists): keep it out
@@ -226,6 +237,7 @@ class MainWindow(QMainWindow):
             if name in self.actions:
                 self.actions[name].setEnabled(has)
         self.extras.close_orphans()
+        self._show_analyst()
         self.banner.show_for(s.project)
         self.search.set_project(s.project)
         self.extras.update_actions()
@@ -242,16 +254,26 @@ class MainWindow(QMainWindow):
         if self.app_settings.annotator_asked:
             return
         name = dialogs.ask_annotator(self, self.session.annotator)
-        self.app_settings.set_annotator(name or "")
-        if name:
-            self.session.set_annotator(name)
+        self._use_annotator(name or "")
 
     def change_annotator(self) -> None:
         name = dialogs.ask_annotator(self, self.session.annotator or self.app_settings.annotator)
         if name is not None:
-            self.app_settings.set_annotator(name)
-            self.session.set_annotator(name)
-            self.statusBar().showMessage(f"New annotations will be stored as made by {name or 'nobody'}.", 5000)
+            name = self._use_annotator(name)
+            self.statusBar().showMessage(f"New annotations will be stored as made by {name}.", 5000)
+
+    def _use_annotator(self, name: str) -> str:
+        """Store the analyst's name (the system user's name when none was given) and show it."""
+        name = name.strip() or default_annotator()
+        self.app_settings.set_annotator(name)
+        self.session.set_annotator(name)
+        self._show_analyst()
+        return name
+
+    def _show_analyst(self) -> None:
+        name = self.session.annotator
+        self.analyst_button.setVisible(self.session.project is not None and bool(name))
+        self.analyst_button.setText(f"Coding as {name}")
 
     def new_project(self) -> None:
         start = self.session.path.parent if self.session.path else None
@@ -491,3 +513,12 @@ class MainWindow(QMainWindow):
         window_state.save(self)
         self.session.close_project()
         super().closeEvent(event)
+
+
+def default_annotator() -> str:
+    """The system user's name, else "analyst"."""
+    try:
+        name = getpass.getuser().strip()
+    except (OSError, KeyError, ImportError):
+        name = ""
+    return name or "analyst"
