@@ -157,6 +157,10 @@ class AnnotationTableModel(QAbstractTableModel):
                         "the right text and use Edit › Use Selection as Span to anchor it again.")
             if col == 1:
                 return a.text if len(a.text) < 1500 else a.text[:1500] + "\u2026"
+            if col == 0:
+                return self._type_name(a)
+            if col in (2, 3, 4):
+                return self._display(a, col) or None
             if col == 5 and a.note:
                 return a.note
         return None

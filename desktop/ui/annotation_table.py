@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -18,7 +18,11 @@ from PySide6.QtWidgets import (
 from desktop.ui import colors
 from desktop.ui.annotation_model import COLUMNS, AnnotationFilterProxy, AnnotationTableModel, IdRole
 
-COLUMN_WIDTHS = {0: 132, 1: 190, 2: 120, 3: 130, 4: 80, 5: 160}
+TEXT_COLUMN = 1
+# Share of the table's width each column but Text gets (Text stretches over the rest), and its least width.
+COLUMN_SHARES = {0: 0.15, 2: 0.12, 3: 0.12, 4: 0.10, 5: 0.09}
+MIN_COLUMN = 40
+MIN_TEXT = 100  # saved widths leaving the Text column less than this are not used
 
 
 class AnnotationTablePanel(QWidget):
@@ -61,9 +65,15 @@ class AnnotationTablePanel(QWidget):
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in COLUMN_WIDTHS.items():
-            header.resizeSection(col, width)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(TEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(28)
+        header.sectionResized.connect(self._section_resized)
+        # Until the analyst drags a column (or saved widths fit), the columns share the table's width.
+        self._auto_widths = True
+        self._sizing = False
+        self._saved_widths: list[int] | None = None
+        self.view.viewport().installEventFilter(self)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # document order until a header is clicked
         self.view.setSortingEnabled(True)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -114,10 +124,7 @@ class AnnotationTablePanel(QWidget):
         self.type_filter.blockSignals(False)
         self._filter_changed()
         self.model.refresh_all()
-        # The type column fits the longest type name (with its swatch), within reason.
-        fm = self.view.fontMetrics()
-        widest = max((fm.horizontalAdvance(t.name) for t in self.session.tag_types), default=60)
-        self.view.horizontalHeader().resizeSection(0, min(190, max(90, widest + 40)))
+        self._fit_columns()
 
     def select_annotation(self, annotation_id: int | None) -> None:
         """Follow the session's selection (select and scroll to the row) without echoing it back."""
@@ -168,5 +175,62 @@ class AnnotationTablePanel(QWidget):
         self.empty.setVisible(empty)
         self.view.setVisible(not empty)
 
+    # ---------------------------------------------------------------- columns
     def column_widths(self) -> list[int]:
         return [self.view.horizontalHeader().sectionSize(i) for i in range(len(COLUMNS))]
+
+    def restore_column_widths(self, widths) -> None:
+        """Use widths saved in an earlier run once the table has its size, unless they would push a column off
+        the right edge (or squeeze the Text column), as wide columns saved by older versions did."""
+        try:
+            self._saved_widths = [int(w) for w in widths]
+        except (TypeError, ValueError):
+            self._saved_widths = None
+        if self._saved_widths is not None and len(self._saved_widths) != len(COLUMNS):
+            self._saved_widths = None
+        if self.view.viewport().width() > 1 and self.isVisible():
+            self._fit_columns()
+
+    def _apply_saved_widths(self, available: int) -> bool:
+        widths, self._saved_widths = self._saved_widths, None
+        if not widths:
+            return False
+        others = [w for col, w in enumerate(widths) if col != TEXT_COLUMN]
+        if min(others) < MIN_COLUMN // 2 or sum(others) > available - MIN_TEXT:
+            return False
+        self._resize_sections(dict(enumerate(widths)))
+        self._auto_widths = False
+        return True
+
+    def _fit_columns(self) -> None:
+        available = self.view.viewport().width()
+        if available <= 1:
+            return
+        if self._saved_widths is not None and self.view.isVisible() and self._apply_saved_widths(available):
+            return
+        if not self._auto_widths:
+            return
+        fm = self.view.fontMetrics()
+        type_fit = 16 + 12 + max((fm.horizontalAdvance(t.name) for t in self.session.tag_types), default=60)
+        widths = {col: max(MIN_COLUMN, int(available * share)) for col, share in COLUMN_SHARES.items()}
+        widths[0] = max(MIN_COLUMN, min(type_fit, widths[0]))
+        self._resize_sections(widths)
+
+    def _resize_sections(self, widths: dict[int, int]) -> None:
+        header = self.view.horizontalHeader()
+        self._sizing = True
+        try:
+            for col, width in widths.items():
+                if col != TEXT_COLUMN:
+                    header.resizeSection(col, width)
+        finally:
+            self._sizing = False
+
+    def _section_resized(self, col: int, _old: int, _new: int) -> None:
+        if not self._sizing and col != TEXT_COLUMN and self.view.isVisible():
+            self._auto_widths = False  # the analyst dragged a column: keep the widths chosen
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)

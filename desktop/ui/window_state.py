@@ -18,12 +18,7 @@ def restore(window) -> bool:
             splitter.restoreState(state)
     widths = s.value("annotations/columns")
     if isinstance(widths, list):
-        header = window.table_panel.view.horizontalHeader()
-        for i, w in enumerate(widths[: header.count() - 1]):
-            try:
-                header.resizeSection(i, max(30, int(w)))
-            except (TypeError, ValueError):
-                pass
+        window.table_panel.restore_column_widths(widths)  # used once the table has its size, if they fit
     return True
 
 
