@@ -140,7 +140,10 @@ class AnnotationTablePanel(QWidget):
                 sel.clear()
                 return
             index = self.proxy.mapFromSource(self.model.index(row, 0))
-            if not index.isValid():  # filtered out
+            if not index.isValid():  # hidden by a filter: show everything, so the selection is never out of sight
+                self.clear_filters()
+                index = self.proxy.mapFromSource(self.model.index(row, 0))
+            if not index.isValid():
                 sel.clear()
                 return
             sel.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
@@ -159,6 +162,15 @@ class AnnotationTablePanel(QWidget):
             self.session.select(index.data(IdRole))
 
     # ---------------------------------------------------------------- filters
+    def clear_filters(self) -> None:
+        self.type_filter.blockSignals(True)
+        self.type_filter.setCurrentIndex(0)
+        self.type_filter.blockSignals(False)
+        self.text_filter.blockSignals(True)
+        self.text_filter.clear()
+        self.text_filter.blockSignals(False)
+        self._filter_changed()
+
     def _filter_changed(self, *_args) -> None:
         self.proxy.set_filter(self.type_filter.currentData(), self.text_filter.text())
         self._update_counts()
