@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -36,6 +36,57 @@ LIMIT = 200
 
 def plain_snippet(snippet: str) -> str:
     return snippet.replace(HIT_OPEN, "").replace(HIT_CLOSE, "")
+
+
+def fit_snippet(snippet: str, font: QFont, width: int) -> list[tuple[str, bool]]:
+    """The pieces of a snippet drawn on one line ``width`` pixels wide, as (text, is a match).
+
+    The first matched word is always shown whole: when the words before it do not leave room for it, they are
+    cut at the left (after an ellipsis, at a word start); what does not fit after it is cut at the right."""
+    normal, bold = QFontMetrics(font), QFontMetrics(_bold(font))
+    parts, hit = [], False
+    for part in " ".join(snippet.split()).replace(HIT_CLOSE, HIT_OPEN).split(HIT_OPEN):
+        if part:
+            parts.append((part, hit))
+        hit = not hit
+
+    def advance(part: str, is_hit: bool) -> int:
+        return (bold if is_hit else normal).horizontalAdvance(part)
+
+    first = next((i for i, (_p, is_hit) in enumerate(parts) if is_hit), None)
+    if first is not None:
+        match_width = advance(*parts[first])
+        tail = normal.horizontalAdvance("…") * 3  # a little of what follows the match stays in sight
+        dots = normal.horizontalAdvance("\u2026")
+        room = max(width - match_width - tail, min(dots, width - match_width))
+        before = "".join(p for p, _h in parts[:first])
+        if normal.horizontalAdvance(before) > room:
+            cut = normal.elidedText(before, Qt.TextElideMode.ElideLeft, max(room, 0))
+            if cut != before:
+                rest = cut[1:] if cut.startswith("…") else cut
+                if " " in rest and not rest.startswith(" "):
+                    rest = rest[rest.index(" "):]  # start at a whole word
+                cut = "…" + rest if rest.strip() else "…"
+                if normal.horizontalAdvance(cut) > max(room, 0):
+                    cut = "…" if normal.horizontalAdvance("…") <= max(room, 0) else ""
+            parts = ([(cut, False)] if cut else []) + parts[first:]
+    shown, x = [], 0
+    for part, is_hit in parts:
+        w = advance(part, is_hit)
+        if x + w > width:
+            part = (bold if is_hit else normal).elidedText(part, Qt.TextElideMode.ElideRight, width - x)
+            if part:
+                shown.append((part, is_hit))
+            break
+        shown.append((part, is_hit))
+        x += w
+    return shown
+
+
+def _bold(font: QFont) -> QFont:
+    bold = QFont(font)
+    bold.setBold(True)
+    return bold
 
 
 class _ResultDelegate(QStyledItemDelegate):
@@ -62,23 +113,13 @@ class _ResultDelegate(QStyledItemDelegate):
         title = painter.fontMetrics().elidedText(index.data(Qt.ItemDataRole.DisplayRole) or "",
                                                  Qt.TextElideMode.ElideRight, r.width())
         painter.drawText(QRect(r.left(), r.top(), r.width(), fm.height()), Qt.AlignmentFlag.AlignVCenter, title)
-        x, y, right = r.left(), r.top() + fm.height() + 2, r.right()
-        snippet = " ".join((index.data(SnippetRole) or "").split())
+        x, y = r.left(), r.top() + fm.height() + 2
         painter.setPen(grey)
-        hit = False
-        for part in snippet.replace(HIT_CLOSE, HIT_OPEN).split(HIT_OPEN):
-            if part:
-                painter.setFont(bold if hit else option.font)
-                pfm = painter.fontMetrics()
-                width = pfm.horizontalAdvance(part)
-                if x + width > right:
-                    part = pfm.elidedText(part, Qt.TextElideMode.ElideRight, right - x)
-                    width = pfm.horizontalAdvance(part)
-                painter.drawText(QRect(x, y, width + 1, fm.height()), Qt.AlignmentFlag.AlignVCenter, part)
-                x += width
-                if x >= right:
-                    break
-            hit = not hit
+        for part, hit in fit_snippet(index.data(SnippetRole) or "", option.font, r.width()):
+            painter.setFont(bold if hit else option.font)
+            width = painter.fontMetrics().horizontalAdvance(part)
+            painter.drawText(QRect(x, y, width + 1, fm.height()), Qt.AlignmentFlag.AlignVCenter, part)
+            x += width
         painter.restore()
 
 
