@@ -9,8 +9,18 @@ restyles short blocks; offsets are the same in the shown and the stored text. Wh
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QPalette, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtCore import QEvent, QLineF, QMimeData, QPoint, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QPen,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
 
 from desktop.app.span_index import BlockSpanIndex
@@ -23,6 +33,7 @@ from desktop.ui.highlighter import SpanHighlighter
 READING_FAMILIES = ["Charter", "Georgia", "Source Serif 4", "Noto Serif", "Cambria", "DejaVu Serif", "serif"]
 MEASURE_CHARS = 74  # comfortable line length
 TOOLTIP_ITEMS = 8
+MAX_LEVELS = 3  # lines drawn under the text for spans around a nested one (deeper ones share the last)
 
 
 class ArticleView(QPlainTextEdit):
@@ -235,6 +246,9 @@ class ArticleView(QPlainTextEdit):
         self.centerCursor()
 
     def _update_selected_accent(self) -> None:
+        """The selected annotation is tinted deeper where it is the innermost span; where a span lies inside it,
+        that span keeps its own tint (the selected one shows there as its thick line, see paintEvent)."""
+        self.viewport().update()
         span = self.index.span_of(self.selected_id) if self.selected_id is not None else None
         if span is None:
             self.setExtraSelections([])
@@ -242,18 +256,82 @@ class ArticleView(QPlainTextEdit):
         s16, e16, type_id = span
         t = self.session.types_by_id.get(type_id)
         color = t.color if t else "#999999"
-        sel = QTextEdit.ExtraSelection()
-        c = QTextCursor(self.document())
-        c.setPosition(s16)
-        c.setPosition(e16, QTextCursor.MoveMode.KeepAnchor)
-        sel.cursor = c
         fmt = QTextCharFormat()
         fmt.setBackground(colors.tint(color, colors.SELECTED_TINT))
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
         fmt.setUnderlineColor(colors.strong(color))
         fmt.setProperty(QTextFormat.Property.FullWidthSelection, False)
-        sel.format = fmt
-        self.setExtraSelections([sel])
+        pieces: list[tuple[int, int]] = []
+        doc = self.document()
+        for n in self.index.blocks_of_key(self.selected_id):
+            block = doc.findBlockByNumber(n)
+            if not block.isValid():
+                continue
+            pos = block.position()
+            for b0, b1, spans, hit in self.highlighter.segments(block):
+                if spans and spans[0][0] == self.selected_id and not hit:
+                    if pieces and pieces[-1][1] == pos + b0:
+                        pieces[-1] = (pieces[-1][0], pos + b1)
+                    else:
+                        pieces.append((pos + b0, pos + b1))
+        selections = []
+        for a, b in pieces:
+            sel = QTextEdit.ExtraSelection()
+            c = QTextCursor(doc)
+            c.setPosition(a)
+            c.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = c
+            sel.format = fmt
+            selections.append(sel)
+        self.setExtraSelections(selections)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().paintEvent(event)
+        self._paint_levels(event.rect())
+
+    def _paint_levels(self, rect) -> None:
+        """Draw a line in its own colour under the text of each span that has another span inside it, one
+        line per level; the selected annotation's line is thicker and deeper."""
+        offset = self.contentOffset()
+        block = self.firstVisibleBlock()
+        painter = None
+        colors_of = self.highlighter.type_colors
+        try:
+            while block.isValid():
+                geo = self.blockBoundingGeometry(block).translated(offset)
+                if geo.top() > rect.bottom():
+                    break
+                if block.isVisible() and geo.bottom() >= rect.top():
+                    lines = self.highlighter.underlines(block)
+                    layout = block.layout()
+                    if lines and layout is not None:
+                        if painter is None:
+                            painter = QPainter(self.viewport())
+                        self._paint_block_levels(painter, layout, geo.top(), geo.left(), lines, colors_of)
+                block = block.next()
+        finally:
+            if painter is not None:
+                painter.end()
+
+    def _paint_block_levels(self, painter, layout, top, left, lines, colors_of) -> None:
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            l0, l1 = line.textStart(), line.textStart() + line.textLength()
+            baseline = top + line.y() + line.ascent()
+            for s0, e0, level, ann_id, type_id in lines:
+                a, b = max(s0, l0), min(e0, l1)
+                if a >= b:
+                    continue
+                x0 = left + line.cursorToX(a)[0]
+                x1 = left + line.cursorToX(b)[0]
+                color = colors_of.get(type_id, "#999999")
+                selected = ann_id == self.selected_id
+                width = colors.SELECTED_LINE if selected else colors.LEVEL_LINE
+                pen = QPen(colors.strong(color) if selected else colors.line(color), width)
+                pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+                painter.setPen(pen)
+                y = baseline + 1.5 + colors.LEVEL_GAP * (min(level, MAX_LEVELS) - 1) + width / 2
+                painter.drawLine(QLineF(x0, y, x1, y))
 
     # ------------------------------------------------------------------ input
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802

@@ -1,4 +1,4 @@
-"""Colours of tag types on screen: soft highlight tints, blends for overlaps, small swatches."""
+"""Colours of tag types on screen: soft highlight tints, lines under nested spans, small swatches."""
 
 from __future__ import annotations
 
@@ -9,7 +9,11 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 TINT = 0.34  # how much of a type's colour a highlight shows over white paper
 SELECTED_TINT = 0.62
-SEARCH_HIT = "#FFE45C"
+SEARCH_HIT = "#FFE033"  # find hits: solid, drawn over any tint
+SEARCH_EDGE = "#C77700"  # amber underline of a find hit
+LEVEL_LINE = 2.5  # thickness (px) of the line under the text for a span around a nested one
+LEVEL_GAP = 3.5  # distance between two such lines
+SELECTED_LINE = 4.0  # the selected annotation's line
 
 
 def _mix(a: QColor, b: QColor, t: float) -> QColor:
@@ -26,22 +30,11 @@ def tint(color: str, amount: float = TINT) -> QColor:
     return _mix(QColor("#FFFFFF"), QColor(color), amount)
 
 
-MIN_LIGHTNESS = 0.76  # deep overlaps stay light enough to read the text on them
-
-
 @lru_cache(maxsize=512)
-def blend(colors: tuple[str, ...], amount: float = TINT) -> QColor:
-    """Overlapping highlights multiply like transparent markers, so each layer still shows; three or more layers
-    are lightened back to a readable tint (the underline tells the depth)."""
-    r = g = b = 1.0
-    for c in colors:
-        t = tint(c, amount)
-        r, g, b = r * t.redF(), g * t.greenF(), b * t.blueF()
-    mixed = QColor.fromRgbF(r, g, b)
-    lightness = mixed.lightnessF()
-    if lightness < MIN_LIGHTNESS:
-        mixed = _mix(mixed, QColor("#FFFFFF"), (MIN_LIGHTNESS - lightness) / (1.0 - lightness))
-    return mixed
+def line(color: str) -> QColor:
+    """The line under the text for a span around a nested one: the type's own colour, a little deeper so a
+    thin line reads as that colour."""
+    return QColor(color).darker(112)
 
 
 @lru_cache(maxsize=512)

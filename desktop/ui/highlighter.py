@@ -1,7 +1,9 @@
 """Paints annotations (and find hits) into the article, one block at a time, from the per-block span index.
 
-The document's text is never touched. Overlapping spans stay visible: their tints multiply like transparent
-markers, and a span nested in another is underlined in its own colour (wavy when three or more overlap).
+The document's text is never touched. Every span keeps its own colour from the legend, never a blend: where
+spans overlap, the innermost (shortest) one tints the background, and each span around it is drawn as a thick
+line under the text in its own colour, one line per level (the article view paints those lines, from
+``underlines``). Find hits are drawn on top: a solid yellow with an amber underline, whatever tint lies below.
 
 Loading a long article highlights the blocks on screen at once and the others a few hundred at a time while the
 window is idle (blocks scrolled into view jump the queue), so a document with 10,000 annotations opens quickly.
@@ -12,7 +14,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from desktop.app.span_index import BlockSpanIndex
 from desktop.domain.text import flatten
@@ -116,50 +118,62 @@ class SpanHighlighter(QSyntaxHighlighter):
         else:
             self.refresh_blocks(changed)
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
-        if self.suspended:
-            return
-        block = self.currentBlock()
+    def segments(self, block) -> list[tuple[int, int, list[tuple[int, int]], bool]]:
+        """Disjoint pieces of a block: (start, end, spans as (annotation id, type id) innermost first, find hit),
+        positions relative to the block (UTF-16)."""
         n = block.blockNumber()
-        self._pending.discard(n)
         spans = self.index.in_block(n)
         hits = self.hits.get(n)
         if not spans and not hits:
-            return
+            return []
         pos = block.position()
         length = block.length() - 1
         items = []
-        for s, e, type_id in spans.values():
+        for ann_id, (s, e, type_id) in spans.items():
             s0, e0 = max(s - pos, 0), min(e - pos, length)
             if e0 > s0:
-                items.append((s0, e0, (e - s, type_id)))
+                items.append((s0, e0, (e - s, ann_id, type_id)))
         if hits:
             for s, e in hits:
                 s0, e0 = max(s - pos, 0), min(e - pos, length)
                 if e0 > s0:
-                    items.append((s0, e0, (_HIT, _HIT)))
+                    items.append((s0, e0, (_HIT, _HIT, _HIT)))
+        out = []
         for s0, e0, keys in flatten(items):
-            self.setFormat(s0, e0 - s0, self._format(keys))
+            ordered = sorted(k for k in keys if k[0] != _HIT)
+            out.append((s0, e0, [(a, t) for _n, a, t in ordered], len(ordered) != len(keys)))
+        return out
 
-    def _format(self, keys: tuple) -> QTextCharFormat:
-        # Outermost (longest) span first; a find hit sits on top of everything.
-        ordered = sorted(keys, key=lambda k: -k[0] if k[0] != _HIT else 1)
-        type_ids = tuple(t for _n, t in ordered if t != _HIT)
-        hit = len(type_ids) != len(ordered)
-        cache_key = (type_ids, hit)
+    def underlines(self, block) -> list[tuple[int, int, int, int, int]]:
+        """The lines under the text of a block: (start, end, level, annotation id, type id). Level 1 is the first
+        span around the one that tints the background (or around a find hit, which hides every tint)."""
+        out = []
+        for s0, e0, spans, hit in self.segments(block):
+            around = spans if hit else spans[1:]
+            for level, (ann_id, type_id) in enumerate(around, 1):
+                out.append((s0, e0, level, ann_id, type_id))
+        return out
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        if self.suspended:
+            return
+        block = self.currentBlock()
+        self._pending.discard(block.blockNumber())
+        for s0, e0, spans, hit in self.segments(block):
+            self.setFormat(s0, e0 - s0, self._format(spans[0][1] if spans else None, hit))
+
+    def _format(self, inner_type: int | None, hit: bool) -> QTextCharFormat:
+        cache_key = (inner_type, hit)
         fmt = self._formats.get(cache_key)
         if fmt is not None:
             return fmt
         fmt = QTextCharFormat()
-        cols = tuple(self.type_colors.get(t, "#999999") for t in type_ids)
-        if hit:
-            fmt.setBackground(colors.blend((*cols, colors.SEARCH_HIT), 0.7) if cols else colors.tint(colors.SEARCH_HIT, 0.8))
-        elif cols:
-            fmt.setBackground(colors.blend(cols))
-        if len(cols) >= 2:
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline if len(cols) == 2
-                                  else QTextCharFormat.UnderlineStyle.WaveUnderline)
-            fmt.setUnderlineColor(colors.strong(cols[-1]))
+        if hit:  # on top of any tint: solid, never blended
+            fmt.setBackground(QColor(colors.SEARCH_HIT))
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(QColor(colors.SEARCH_EDGE))
+        elif inner_type is not None:
+            fmt.setBackground(colors.tint(self.type_colors.get(inner_type, "#999999")))
         self._formats[cache_key] = fmt
         return fmt
 

@@ -7,6 +7,7 @@ from PySide6.QtTest import QTest
 from ui_helpers import db_rows, select16, select_text, utf16
 
 from desktop.store import Project
+from desktop.ui import colors
 
 
 def legit_id(window):
@@ -128,11 +129,15 @@ def test_overlapping_spans_both_visible_hover_lists_both_click_selects(window, p
     text = view.text
     pos = utf16(text, inner[0] + 3)
     assert view.index.at(pos) == [inner_id, outer_id]
-    # both colours in the painted format of the nested part
+    # the nested part: the inner type's own tint, and a line in the quote's colour under it
     block = view.document().findBlock(pos)
     formats = block.layout().formats()
     nested = [f for f in formats if f.start <= pos - block.position() < f.start + f.length]
-    assert nested and nested[0].format.underlineStyle() != nested[0].format.underlineStyle().NoUnderline
+    inner_color = window.session.types_by_id[window.session.project.find_tag_type("3").id].color
+    assert nested and nested[0].format.background().color().name() == colors.tint(inner_color).name()
+    lines = view.highlighter.underlines(block)
+    assert any(level == 1 and ann == outer_id and s0 <= pos - block.position() < e0
+               for s0, e0, level, ann, _t in lines)
     assert "Quote" in view.tooltip_html(view.index.at(pos)) and "Legitimacy assertion" in view.tooltip_html(
         view.index.at(pos))
     # a click on the nested part selects the inner one; a second click steps out to the quote
