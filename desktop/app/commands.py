@@ -42,18 +42,22 @@ class _StoreCommand(QUndoCommand):
         if self._already_done:  # the push right after run_first()
             self._already_done = False
             return
-        self._guard(self._redo)
+        if self._guard(self._redo):
+            self.session.notice.emit(f"Redid: {self.text()}")
 
     def undo(self) -> None:
-        self._guard(self._undo)
+        if self._guard(self._undo):
+            self.session.notice.emit(f"Undid: {self.text()}")
 
-    def _guard(self, step) -> None:
+    def _guard(self, step) -> bool:
         try:
             step()
         except STORE_ERRORS as exc:
             self.failed = exc
             self.setObsolete(True)
             self.session._report(exc)
+            return False
+        return True
 
     def _redo(self) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -84,6 +88,7 @@ class TagCommand(_StoreCommand):
 
     def _undo(self) -> None:
         self.session._store_delete(self.annotation.id)
+        self.session.spanReleased.emit(self.document_id, self.start, self.end)
 
 
 class DeleteCommand(_StoreCommand):

@@ -54,6 +54,7 @@ class Session(QObject):
     countsChanged = Signal()
     error = Signal(str)
     notice = Signal(str)  # a short word for the status bar (nothing went wrong)
+    spanReleased = Signal(int, int, int)  # a tag was undone: document id, start, end (its text may be re-tagged)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -239,8 +240,11 @@ class Session(QObject):
         ann = self._annotation(annotation_id)
         if ann is None:
             return False
-        cmd = DeleteCommand(self, ann, f"Delete {self._type_name(ann.tag_type_id)}")
-        return self._push(cmd)
+        name = self._type_name(ann.tag_type_id)
+        if not self._push(DeleteCommand(self, ann, f"Delete {name}")):
+            return False
+        self.notice.emit(f"Deleted {name} \u2014 Ctrl+Z to undo")
+        return True
 
     def edit(self, annotation_id: int, **changes) -> bool:
         """Change speaker, target, stance, note or custom fields; a no-op change pushes nothing."""

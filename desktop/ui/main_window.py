@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
         s.countsChanged.connect(self._schedule_counts)
         s.error.connect(self.show_problem)
         s.notice.connect(lambda message: self.statusBar().showMessage(message, 5000))
+        s.spanReleased.connect(self._span_released)
         self.documents.documentChosen.connect(self.show_document)
         self.documents.propertiesRequested.connect(self.extras.edit_properties)
         self.documents.correctRequested.connect(self.extras.correct_text)
@@ -374,6 +375,11 @@ class MainWindow(QMainWindow):
         if ann is not None:
             self.article.collapse_selection()
             self.session.select(ann.id)
+
+    def _span_released(self, document_id: int, start: int, end: int) -> None:
+        """An undone tag leaves its text selected, so another key tags it again."""
+        if self.session.document is not None and self.session.document.id == document_id:
+            self.article.select_span(start, end)
 
     def delete_selected(self) -> None:
         ann = self.session.selected
