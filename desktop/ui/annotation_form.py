@@ -113,6 +113,7 @@ class AnnotationForm(QWidget):
         inner.addLayout(self.form)
         inner.addWidget(self.unsaved)
         inner.addLayout(buttons)
+        inner.addStretch(1)  # top-aligned: the rows keep their place whatever rows a type shows
         self.placeholder = QLabel(
             "No annotation selected.\n\nSelect text in the article and press a tag key, "
             "or click a highlight or a row of the table to edit it here.", self)
