@@ -15,6 +15,7 @@ SHORTCUTS_HTML = """
 <tr><td><b>Enter</b></td><td>(in the article) edit the selected annotation's speaker</td></tr>
 <tr><td><b>Esc</b></td><td>(in the form) back to the article</td></tr>
 <tr><td><b>Del</b></td><td>(in the article or the table) delete the selected annotation</td></tr>
+<tr><td><b>Ctrl+R</b></td><td>use selection as span: move the selected annotation to the selected text</td></tr>
 <tr><td><b>Ctrl+Z</b></td><td>undo</td></tr>
 <tr><td><b>Ctrl+Shift+Z, Ctrl+Y</b></td><td>redo</td></tr>
 <tr><td><b>Ctrl+F</b></td><td>find in the article; Enter next, Shift+Enter previous, Esc back to the text</td></tr>
@@ -27,8 +28,27 @@ SHORTCUTS_HTML = """
 <tr><td><b>Ctrl+Shift+S</b></td><td>save a copy of the project</td></tr>
 </table>
 <p>Click a highlight to select its annotation; click again to step to the one around it.
-Hover a highlight to see every annotation under the pointer.</p>
+Hover a highlight to see every annotation under the pointer. Click a row of the table to select that annotation
+and scroll the article to it.</p>
 """
+
+
+ANNOTATION_ACTIONS = ("delete_annotation", "adjust_span", "annotation_history")
+
+
+def annotation_action_states(session) -> dict[str, bool]:
+    """The Edit menu's commands on the selected annotation are on only while one is selected (the two that change
+    it only in a project that can be written)."""
+    selected = session.selected_id is not None
+    writable = session.project is not None and not session.project.readonly
+    return {"delete_annotation": selected and writable, "adjust_span": selected and writable,
+            "annotation_history": selected}
+
+
+def sync_annotation_actions(window, *_args) -> None:
+    for name, on in annotation_action_states(window.session).items():
+        if name in window.actions:
+            window.actions[name].setEnabled(on)
 
 
 def build_edit_menu(window) -> QMenu:
@@ -56,6 +76,8 @@ def build_edit_menu(window) -> QMenu:
     window.table_panel.view.addAction(delete)
     add_action(window, menu, "annotation_history", "&History of Annotation\u2026", window.extras.annotation_history,
                "Ctrl+H", "Every change to the selected annotation: when, who and what")
+    window.session.selectionChanged.connect(lambda *_args: sync_annotation_actions(window))
+    sync_annotation_actions(window)
     menu.addSeparator()
     add_action(window, menu, "annotator", "Analyst &Name\u2026", window.change_annotator,
                tip="The name stored with each annotation you make")

@@ -23,6 +23,7 @@ from desktop.ui import (
     orphan_list,
     paste_document,
 )
+from desktop.ui.menus import annotation_action_states
 
 STATUS_MS = 8000
 IMPORT_FOLDER_KEY = "import_folder"
@@ -237,7 +238,7 @@ class WindowExtras:
             "paste_document": writable, "import": writable, "import_folder": writable,
             "restore_backup": writable, "export": has, "save_copy": has, "orphans": has,
             "document_properties": shown, "correct_text": shown and writable, "document_history": shown,
-            "annotation_history": s.selected_id is not None, "search": has,
+            "search": has, **annotation_action_states(s),
         }
         for name, on in states.items():
             if name in actions:
