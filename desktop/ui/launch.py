@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from desktop.app.appdata import APP_NAME, AppSettings, sample_project_path
+from desktop.app.appdata import APP_NAME, AppSettings, annotate_sample, sample_project_path
 from desktop.domain.model import ClaimdeskError
 
 
@@ -41,6 +41,7 @@ def make_sample_project(path: Path) -> Path:
             result = import_path(project, sample_article())
             for doc in result.documents:
                 project.update_document(doc.id, title=SAMPLE_TITLE, outlet=SAMPLE_OUTLET)
+                annotate_sample(project, doc.id)
     return path
 
 
