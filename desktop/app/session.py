@@ -226,8 +226,24 @@ class Session(QObject):
             self.select(same)
             self.notice.emit(f"Already tagged as {tag_type.name} \u2014 selected it")
             return self.full(same)
+        values = dict(values or {})
+        if not values.get("speaker") and "speaker" in tag_type.field_names():
+            speaker = self.speaker_around(start, end)
+            if speaker:
+                values["speaker"] = speaker  # a span inside a quote is said by the quote's speaker
         cmd = TagCommand(self, self.document.id, tag_type_id, start, end, f"Tag {tag_type.name}", values)
         return cmd.annotation if self._push(cmd) else None
+
+    def speaker_around(self, start: int, end: int) -> str:
+        """The speaker of the innermost annotation of the shown document holding ``[start, end)`` that has one
+        (of two around the same text, the newer)."""
+        best: tuple[int, int, str] | None = None
+        for ann in self.annotations.values():
+            if ann.speaker and not ann.orphan and ann.start <= start and end <= ann.end:
+                key = (ann.end - ann.start, -ann.id, ann.speaker)
+                if best is None or key < best:
+                    best = key
+        return best[2] if best else ""
 
     def duplicate_of(self, start: int, end: int, tag_type_id: int) -> int | None:
         """The id of an annotation of the shown document with this type and exactly this span, or None."""

@@ -107,6 +107,16 @@ def test_random_sequences_match_the_model(qapp, steps):
             session.close_project()
 
 
+def _speaker_around(session: Session, state: dict[int, dict], tag_type: int, start: int, end: int) -> str:
+    """A new span inside annotations with a speaker takes the innermost one's (the newest of equal ones), if its
+    type carries a speaker."""
+    if "speaker" not in session.types_by_id[tag_type].field_names():
+        return ""
+    holders = sorted((v["end"] - v["start"], -k, v["speaker"]) for k, v in state.items()
+                     if v["speaker"] and v["start"] <= start and end <= v["end"])
+    return holders[0][2] if holders else ""
+
+
 def _pick(model: Model, n: int) -> int | None:
     ids = sorted(model.state)
     return ids[n % len(ids)] if ids else None
@@ -122,8 +132,13 @@ def _apply(session: Session, model: Model, types: list[int], step: tuple) -> Non
             assert ann is None
             return
         assert ann is not None and ann.text == TEXT[start:end]
+        same = [k for k, v in state.items() if (v["type"], v["start"], v["end"]) == (t, start, end)]
+        if same:  # an exact duplicate is refused: the existing one is selected, nothing is pushed
+            assert ann.id == same[0] and session.selected_id == same[0]
+            return
         assert ann.id not in model.state
-        state[ann.id] = {"type": t, "start": start, "end": end, "speaker": "", "target": "", "note": ""}
+        state[ann.id] = {"type": t, "start": start, "end": end, "speaker": _speaker_around(session, state, t, start, end),
+                         "target": "", "note": ""}
         model.push(state, ("create", ann.id))
     elif kind == "undo":
         session.undo_stack.undo()
