@@ -8,20 +8,77 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QColorDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QColorDialog,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 PROJECT_FILTER = "Claimdesk projects (*.claimdesk);;All files (*)"
 
 
+def system_user_name() -> str:
+    """The login name of whoever runs the app, as a first guess at the analyst's name ("" if unknown)."""
+    import getpass
+
+    try:
+        return getpass.getuser().strip()
+    except (OSError, KeyError, ImportError):
+        return ""
+
+
+class AnnotatorDialog(QDialog):
+    """Asks the analyst's name: on the first run as a welcome, later from Edit › Analyst Name…."""
+
+    def __init__(self, parent: QWidget | None = None, current: str = ""):
+        super().__init__(parent)
+        self.setObjectName("annotatorDialog")
+        first_run = not current.strip()
+        self.setWindowTitle("Welcome to Claimdesk" if first_run else "Analyst Name")
+        intro = QLabel(
+            ("Claimdesk stores your name with each annotation you make, so a shared project shows who tagged "
+             "what. " if first_run else "Your name is stored with each annotation you make from now on. ")
+            + "You can change it at any time under Edit › Analyst Name….", self)
+        intro.setObjectName("annotatorIntro")
+        intro.setWordWrap(True)
+        self.edit = QLineEdit(current.strip() or system_user_name(), self)
+        self.edit.setObjectName("annotatorEdit")
+        self.edit.setAccessibleName("Your name or initials")
+        self.edit.setPlaceholderText("Your name or initials")
+        self.edit.selectAll()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow("Your name:", self.edit)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 16, 18, 14)
+        layout.setSpacing(12)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+        self.edit.setFocus()
+
+    def name(self) -> str:
+        return self.edit.text().strip()
+
+
 def ask_annotator(parent: QWidget | None, current: str = "") -> str | None:
     """The analyst's name, recorded with every annotation. None if the question was dismissed."""
-    name, ok = QInputDialog.getText(
-        parent, "Your name",
-        "Your name or initials are stored with each annotation you make\n"
-        "(you can change it later under Edit \u203a Analyst name):",
-        QLineEdit.EchoMode.Normal, current,
-    )
-    return name.strip() if ok else None
+    dialog = AnnotatorDialog(parent, current)
+    try:
+        return dialog.name() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    finally:
+        dialog.deleteLater()
 
 
 def show_error(parent: QWidget | None, title: str, message: str) -> None:
