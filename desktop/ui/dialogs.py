@@ -36,7 +36,7 @@ def system_user_name() -> str:
 
 
 class AnnotatorDialog(QDialog):
-    """Asks the analyst's name: on the first run as a welcome, later from Edit › Analyst Name…."""
+    """Asks the analyst's name: on the first run as a welcome, later from Edit › Analyst Name… in the menu."""
 
     def __init__(self, parent: QWidget | None = None, current: str = ""):
         super().__init__(parent)
@@ -46,7 +46,7 @@ class AnnotatorDialog(QDialog):
         intro = QLabel(
             ("Claimdesk stores your name with each annotation you make, so a shared project shows who tagged "
              "what. " if first_run else "Your name is stored with each annotation you make from now on. ")
-            + "You can change it at any time under Edit › Analyst Name….", self)
+            + "You can change it at any time under Edit › Analyst Name…", self)
         intro.setObjectName("annotatorIntro")
         intro.setWordWrap(True)
         self.edit = QLineEdit(current.strip() or system_user_name(), self)
