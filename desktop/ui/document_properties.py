@@ -7,9 +7,6 @@ dialog instead.
 
 from __future__ import annotations
 
-import re
-from datetime import date
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.model import ClaimdeskError, Document
+from desktop.ui.published_date import DateNotRead, date_problem, normalize_published
 
 # (field, label, placeholder), in the order shown.
 LINE_FIELDS = (
@@ -30,29 +28,16 @@ LINE_FIELDS = (
     ("outlet", "&Outlet", "e.g. The Guardian, TASS, Meduza"),
     ("author", "&Author", "one or more names"),
     ("url", "&URL", "https://\u2026"),
-    ("published", "&Published", "YYYY-MM-DD (or YYYY-MM, or YYYY)"),
+    ("published", "&Published", "YYYY-MM-DD, 25/11/2024, 25 November 2024\u2026"),
     ("language", "&Language", "e.g. en, ru, uk"),
 )
 FIELDS = tuple(f for f, _, _ in LINE_FIELDS) + ("note",)
 
-_PUBLISHED = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
-                        r"(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$")
 
 
 def check_published(value: str) -> str | None:
     """Why ``value`` is not a usable publication date, or None when it is (empty is fine)."""
-    value = value.strip()
-    if not value:
-        return None
-    m = _PUBLISHED.match(value)
-    if m is None:
-        return f"the published date {value!r} is not written as YYYY-MM-DD (or YYYY-MM, or YYYY)"
-    year, month, day = m.group(1), m.group(2), m.group(3)
-    try:
-        date(int(year), int(month or 1), int(day or 1))
-    except ValueError:
-        return f"the published date {value!r} does not exist"
-    return None
+    return date_problem(value)
 
 
 class DocumentPropertiesDialog(QDialog):
@@ -75,8 +60,11 @@ class DocumentPropertiesDialog(QDialog):
             edit.setAccessibleName(label.replace("&", ""))
             edit.setPlaceholderText(placeholder)
             edit.setCursorPosition(0)
-            form.addRow(label, edit)
             self.edits[name] = edit
+            if name == "published":
+                form.addRow(label, self._published_row(edit))
+            else:
+                form.addRow(label, edit)
         note = QPlainTextEdit(doc.note, self)
         note.setObjectName("noteEdit")
         note.setAccessibleName("Note")
@@ -122,6 +110,39 @@ class DocumentPropertiesDialog(QDialog):
             self._show_problem(f"The project is open read-only ({project.readonly_reason}); "
                                f"these properties cannot be changed.")
 
+    def _published_row(self, edit: QLineEdit) -> QWidget:
+        """The date field with its own message line under it (hidden until a date cannot be read)."""
+        edit.setToolTip("Written dates are turned into YYYY-MM-DD: 25/11/2024, 25.11.2024, 2024/11/25, "
+                        "25 November 2024 and Nov 25, 2024 all become 2024-11-25 (numbers are read day first).")
+        edit.editingFinished.connect(self._tidy_published)
+        edit.textEdited.connect(lambda _text: self.date_error.hide())
+        self.date_error = QLabel(self)
+        self.date_error.setObjectName("publishedProblem")
+        self.date_error.setWordWrap(True)
+        self.date_error.setStyleSheet("color: #CF222E;")
+        self.date_error.hide()
+        row = QWidget(self)
+        box = QVBoxLayout(row)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(edit)
+        box.addWidget(self.date_error)
+        return row
+
+    def _tidy_published(self) -> bool:
+        """Show the typed date in ISO form, or say beside the field why it cannot be read; True when usable."""
+        edit = self.edits["published"]
+        try:
+            iso = normalize_published(edit.text())
+        except DateNotRead as exc:
+            self.date_error.setText(str(exc))
+            self.date_error.show()
+            return False
+        if iso != edit.text():
+            edit.setText(iso)
+        self.date_error.hide()
+        return True
+
     @property
     def ok_button(self):
         return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -143,11 +164,11 @@ class DocumentPropertiesDialog(QDialog):
             self._show_problem("A document needs a title.")
             self.edits["title"].setFocus()
             return
-        why = check_published(changes.get("published", ""))
-        if why:
-            self._show_problem(why[0].upper() + why[1:] + ".")
-            self.edits["published"].setFocus()
-            return
+        if "published" in changes:
+            if not self._tidy_published():
+                self.edits["published"].setFocus()
+                return
+            changes = self.changes()
         if changes:
             try:
                 self.saved = self.project.update_document(self.document.id, **changes)
