@@ -7,7 +7,6 @@ never write to the store themselves.
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from pathlib import Path
 
@@ -22,22 +21,23 @@ from desktop.app.commands import (
     RetypeCommand,
     TagCommand,
 )
+from desktop.app.session_documents import (  # noqa: F401  (the setting keys stay importable from here)
+    ANNOTATOR,
+    LAST_DOCUMENT,
+    SCROLL,
+    SELECTED,
+    SessionDocuments,
+)
 from desktop.domain.model import Annotation, ClaimdeskError, Document, DocumentSummary, NotFound, TagType
 from desktop.store import Project
-from desktop.store.ui_queries import document_summary
 from desktop.store.views import AnnotationRow, annotation_rows
-
-# Project settings the session keeps.
-LAST_DOCUMENT = "last_document"
-SCROLL = "scroll"
-SELECTED = "selected_annotation"
-ANNOTATOR = "annotator"
 
 _FIELD_LABELS = {"speaker": "speaker", "target": "target", "stance": "stance", "note": "note", "fields": "fields"}
 
 
-class Session(QObject):
-    """One open project (or none) and the document shown."""
+class Session(QObject, SessionDocuments):
+    """One open project (or none) and the document shown (its document list and settings methods are in
+    :mod:`desktop.app.session_documents`)."""
 
     projectOpened = Signal()
     projectClosed = Signal()
@@ -116,12 +116,6 @@ class Session(QObject):
         self.tag_types, self.types_by_id, self.summaries, self.doc_counts = [], {}, [], {}
         self.project_type_counts, self.doc_type_counts = Counter(), Counter()
         self.projectClosed.emit()
-
-    def set_annotator(self, name: str) -> None:
-        if self.project is None:
-            return
-        self.project.annotator = name.strip()
-        self._quiet_setting(ANNOTATOR, self.project.annotator)
 
     def _load_codebook(self) -> None:
         self.tag_types = self.project.tag_types()
@@ -423,107 +417,3 @@ class Session(QObject):
         self._load_codebook()
         self.codebookChanged.emit()
         return result
-
-    # ------------------------------------------------------------------ documents
-    def import_files(self, paths: list[Path]) -> tuple[list[int], list[str]]:
-        """Import articles; returns the new documents' ids and one message per file that was not imported."""
-        from desktop.formats.importing import import_path
-        from desktop.store import DuplicateDocument
-
-        new_ids: list[int] = []
-        problems: list[str] = []
-        for path in paths:
-            try:
-                result = import_path(self.project, Path(path))
-            except DuplicateDocument as exc:
-                problems.append(f"{Path(path).name}: skipped, {exc}")
-                continue
-            except (ClaimdeskError, OSError, sqlite3.Error) as exc:
-                problems.append(f"{Path(path).name}: {exc}")
-                continue
-            new_ids.extend(d.id for d in result.documents)
-            problems.extend(f"{Path(path).name}: {p}" for p in result.problems)
-        if new_ids:
-            self._load_counts()
-            self.documentsChanged.emit()
-            self.countsChanged.emit()
-        return new_ids, problems
-
-    def document_added(self, document_id: int) -> None:
-        """One document was added to the file (pasted, say): one list line is read and one row added."""
-        summary = document_summary(self.project, document_id) if self.project is not None else None
-        if summary is None or document_id in self.doc_counts:
-            return
-        self.summaries.append(summary)
-        self.doc_counts[document_id] = summary.annotation_count
-        self.documentAdded.emit(document_id)
-        self.countsChanged.emit()
-
-    def document_updated(self, document_id: int) -> None:
-        """One document's metadata (or text) changed in the file: its list line, and the shown document, follow."""
-        if self.project is None:
-            return
-        summary = document_summary(self.project, document_id)
-        if summary is None:
-            return
-        self.summaries = [summary if d.id == document_id else d for d in self.summaries]
-        if self.document is not None and self.document.id == document_id:
-            self.document = self.project.document(document_id)
-        self.documentUpdated.emit(document_id)
-
-    def reload_documents(self) -> None:
-        """After a bulk import: the list, the codebook (exchange files may add tag types) and the shown document."""
-        if self.project is None:
-            return
-        self._load_codebook()
-        self._load_counts()
-        self.codebookChanged.emit()
-        self.documentsChanged.emit()
-        self.countsChanged.emit()
-        if self.document is not None:
-            self.open_document(self.document.id)
-
-    def text_corrected(self, document_id: int) -> None:
-        """A document's text was corrected: the undo history (whose commands hold offsets in the old text) goes,
-        and the document is read again."""
-        self.undo_stack.clear()
-        self.document_updated(document_id)
-        if self.document is not None and self.document.id == document_id:
-            self.open_document(document_id)
-
-    # ------------------------------------------------------------------ settings
-    def setting(self, key: str, default=None):
-        if self.project is None:
-            return default
-        try:
-            return self.project.get_setting(key, default)
-        except (sqlite3.Error, ValueError):
-            return default
-
-    def _quiet_setting(self, key: str, value) -> None:
-        """Remember where the analyst was; a read-only file just does not remember."""
-        if self.project is None or self.project.readonly:
-            return
-        try:
-            self.project.set_setting(key, value)
-        except STORE_ERRORS:
-            pass
-
-    def _remember(self, key: str, value) -> None:
-        self._remembered[key] = value
-        self._remember_timer.start()
-
-    def flush_settings(self) -> None:
-        """Write where the analyst is now (also done on close)."""
-        self._remember_timer.stop()
-        pending, self._remembered = self._remembered, {}
-        if not pending or self.project is None or self.project.readonly:
-            return  # a read-only file just does not remember
-        try:
-            self.project.set_settings(pending)  # one transaction, one sync to disk
-        except STORE_ERRORS:
-            pass
-
-    def remember_scroll(self, position: int) -> None:
-        if self.document is not None:
-            self._remember(SCROLL, {"document": self.document.id, "position": int(position)})
