@@ -7,25 +7,24 @@ follow the session's signals (one highlight and one table row per change).
 from __future__ import annotations
 
 import gc
-import getpass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from desktop.app import session as session_keys
 from desktop.app.appdata import AppSettings
 from desktop.app.session import Session
 from desktop.domain.model import ClaimdeskError, Document
-from desktop.domain.text import snap_to_words
-from desktop.store.errors import CorruptProject, ProjectError, ReadOnlyProject
+from desktop.store.errors import CorruptProject, ProjectError
 from desktop.ui import dialogs, search_box, window_state
 from desktop.ui.annotation_form import AnnotationForm
 from desktop.ui.annotation_table import AnnotationTablePanel
 from desktop.ui.codebook_panel import CodebookPanel
 from desktop.ui.document_list import DocumentListPanel
 from desktop.ui.file_menu import build_file_menu
+from desktop.ui.main_window_tagging import TaggingMixin
 from desktop.ui.menus import (
     SHORTCUTS_HTML,
     build_codebook_menu,
@@ -35,6 +34,7 @@ from desktop.ui.menus import (
     build_view_menu,
 )
 from desktop.ui.readonly_banner import ReadOnlyBanner
+from desktop.ui.status_bar import StatusBarMixin, default_annotator  # noqa: F401  (importable from here)
 from desktop.ui.window_extras import WindowExtras
 from desktop.ui.workbench import ArticlePane
 
@@ -42,7 +42,10 @@ SORT_SETTING = "document_sort"
 SEARCH_ROWS = 6  # search results shown before they scroll
 
 
-class MainWindow(QMainWindow):
+class MainWindow(QMainWindow, TaggingMixin, StatusBarMixin):
+    """The window (its annotating handlers are in :mod:`desktop.ui.main_window_tagging`, its status bar in
+    :mod:`desktop.ui.status_bar`)."""
+
     def __init__(self, app_settings: AppSettings | None = None, parent=None):
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -106,17 +109,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.main, 1)
         self.setCentralWidget(central)
 
-        self.counts_label = QLabel(self)
-        self.counts_label.setObjectName("countsLabel")
-        self.statusBar().addPermanentWidget(self.counts_label)
-        self.analyst_button = QToolButton(self)
-        self.analyst_button.setObjectName("analystButton")
-        self.analyst_button.setAutoRaise(True)
-        self.analyst_button.setToolTip("New annotations are stored under this name; change it with "
-                                       "Edit \u203a Analyst Name\u2026 or a click here")
-        self.analyst_button.clicked.connect(self.change_annotator)
-        self.statusBar().addPermanentWidget(self.analyst_button)
-        self.statusBar().setSizeGripEnabled(False)
+        self._build_status_bar()
 
         build_file_menu(self)
         build_edit_menu(self)
@@ -251,31 +244,6 @@ class MainWindow(QMainWindow):
             self.form.show_annotation(None)
         self.update_counts()
 
-    def _ask_annotator_once(self) -> None:
-        if self.app_settings.annotator_asked:
-            return
-        name = dialogs.ask_annotator(self, self.session.annotator)
-        self._use_annotator(name or "")
-
-    def change_annotator(self) -> None:
-        name = dialogs.ask_annotator(self, self.session.annotator or self.app_settings.annotator)
-        if name is not None:
-            name = self._use_annotator(name)
-            self.statusBar().showMessage(f"New annotations will be stored as made by {name}.", 5000)
-
-    def _use_annotator(self, name: str) -> str:
-        """Store the analyst's name (the system user's name when none was given) and show it."""
-        name = name.strip() or default_annotator()
-        self.app_settings.set_annotator(name)
-        self.session.set_annotator(name)
-        self._show_analyst()
-        return name
-
-    def _show_analyst(self) -> None:
-        name = self.session.annotator
-        self.analyst_button.setVisible(self.session.project is not None and bool(name))
-        self.analyst_button.setText(f"Coding as {name}")
-
     def new_project(self) -> None:
         start = self.session.path.parent if self.session.path else None
         path = dialogs.new_project_path(self, start)
@@ -359,94 +327,6 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.import_documents(paths)
 
-    # ------------------------------------------------------------ annotating
-    def tag_selection(self, tag_type_id: int) -> None:
-        span = self.article.selection_span()
-        if span is None:
-            self.statusBar().showMessage("Select some text in the article first, then press the tag's key.", 5000)
-            return
-        start, end = span
-        if self.snap_to_words:
-            start, end = snap_to_words(self.session.text, start, end)
-        if start >= end:
-            self.statusBar().showMessage("The selection holds only spaces; nothing was tagged.", 5000)
-            return
-        ann = self.session.tag(start, end, tag_type_id)
-        if ann is not None:
-            self.article.collapse_selection()
-            self.session.select(ann.id)
-
-    def _span_released(self, document_id: int, start: int, end: int) -> None:
-        """An undone tag leaves its text selected, so another key tags it again."""
-        if self.session.document is not None and self.session.document.id == document_id:
-            self.article.select_span(start, end)
-
-    def delete_selected(self) -> None:
-        ann = self.session.selected
-        if ann is None:
-            self.statusBar().showMessage("No annotation is selected.", 3000)
-            return
-        self.form.commit()
-        self.session.delete(ann.id)
-
-    def adjust_span_to_selection(self) -> None:
-        ann = self.session.selected
-        span = self.article.selection_span()
-        if ann is None or span is None:
-            self.statusBar().showMessage("Select an annotation, then select its new text in the article.", 5000)
-            return
-        start, end = snap_to_words(self.session.text, *span) if self.snap_to_words else span
-        self.form.commit()
-        if self.session.adjust_span(ann.id, start, end):
-            self.article.collapse_selection()
-
-    def _annotation_added(self, ann) -> None:
-        if self.session.document is None or ann.document_id != self.session.document.id:
-            return
-        self.article.add_annotation(ann)
-        self.table_panel.model.add(ann)
-
-    def _annotation_removed(self, ann) -> None:
-        if self.session.document is None or ann.document_id != self.session.document.id:
-            return
-        self.article.remove_annotation(ann)
-        self.table_panel.model.remove(ann)
-
-    def _annotation_changed(self, new, old) -> None:
-        if self.session.document is None or new.document_id != self.session.document.id:
-            return
-        self.article.change_annotation(new, old)
-        self.table_panel.model.change(new, old)
-        if self.form.ann is not None and self.form.ann.id == new.id:
-            self.form.show_annotation(new)
-        if self.session.selected_id == new.id:
-            self.table_panel.select_annotation(new.id)
-
-    def _selection_changed(self, annotation_id) -> None:
-        self.article.set_selected(annotation_id, scroll=not self._restoring)
-        self.table_panel.select_annotation(annotation_id)
-        self.form.show_annotation(self.session.selected)
-        if "annotation_history" in self.actions:
-            self.actions["annotation_history"].setEnabled(annotation_id is not None)
-
-    def _codebook_changed(self) -> None:
-        self.codebook.rebuild()
-        self.form.codebook_changed()
-        self.table_panel.codebook_changed()
-        if self.session.document is not None:
-            self.article.codebook_changed()
-        self._schedule_counts()
-
-    def edit_codebook(self) -> None:
-        if self.session.project is None:
-            return
-        from desktop.ui.codebook_editor import CodebookEditor
-
-        self.form.commit()
-        editor = CodebookEditor(self.session, self)
-        editor.exec()
-        editor.deleteLater()
-
     # --------------------------------------------------------------- finding
     def open_find_bar(self) -> None:
         if self.session.document is not None:
@@ -472,36 +352,6 @@ class MainWindow(QMainWindow):
         self.snap_to_words = self.actions["snap"].isChecked()
         self.app_settings.set("snap_to_words", self.snap_to_words)
 
-    # ---------------------------------------------------------------- status
-    def _schedule_counts(self, *_args) -> None:
-        self._counts_timer.start()
-
-    def update_counts(self) -> None:
-        s = self.session
-        if s.project is None:
-            self.counts_label.setText("")
-            return
-        project_total = sum(s.project_type_counts.values())
-        ndocs = len(s.summaries)
-        project = f"Project: {project_total:,} annotation{'s' if project_total != 1 else ''} in {ndocs:,} " \
-                  f"document{'s' if ndocs != 1 else ''}"
-        if s.document is None:
-            self.counts_label.setText(project)
-            return
-        parts = [f"{t.name} {s.doc_type_counts.get(t.id, 0):,}" for t in s.tag_types]
-        total = sum(s.doc_type_counts.values())
-        self.counts_label.setText(f"This document: {total:,} ({', '.join(parts)})   \u2502   {project}")
-
-    def show_problem(self, message: str) -> None:
-        """A change that was not saved: said in the status bar, and when the file itself refused it (a full disk,
-        a damaged or locked file, not a read-only project the banner explains already) in the banner too."""
-        self.statusBar().showMessage(f"\u26a0 {message}", 10000)
-        exc = self.session.last_exception
-        if isinstance(exc, ProjectError) and not isinstance(exc, ReadOnlyProject) and message == self.session.last_error:
-            self.banner.show_failure(message)
-        elif exc is not None and not isinstance(exc, ClaimdeskError) and message == self.session.last_error:
-            self.banner.show_failure(message)
-
     def show_shortcuts(self) -> None:
         dialogs.show_info(self, "Keys and mouse", SHORTCUTS_HTML)
 
@@ -520,11 +370,3 @@ class MainWindow(QMainWindow):
         self.session.close_project()
         super().closeEvent(event)
 
-
-def default_annotator() -> str:
-    """The system user's name, else "analyst"."""
-    try:
-        name = getpass.getuser().strip()
-    except (OSError, KeyError, ImportError):
-        name = ""
-    return name or "analyst"
