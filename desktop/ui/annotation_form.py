@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.model import Annotation
 from desktop.ui import colors
+from desktop.ui.dialog_parts import problem_label
 
 NOTE_PAUSE_MS = 800
 
@@ -98,12 +99,8 @@ class AnnotationForm(QWidget):
         buttons.addWidget(self.delete_btn)
 
         # A change the file refused (full disk, read-only project): said here, beside the values not saved.
-        self.unsaved = QLabel(self)
-        self.unsaved.setObjectName("formNotSaved")
-        self.unsaved.setWordWrap(True)
+        self.unsaved = problem_label(self, "formNotSaved")
         self.unsaved.setTextFormat(Qt.TextFormat.PlainText)
-        self.unsaved.setStyleSheet("color: #CF222E;")
-        self.unsaved.hide()
 
         page = QWidget(self)
         inner = QVBoxLayout(page)

@@ -31,6 +31,7 @@ from desktop.domain.model import ClaimdeskError
 from desktop.store.backups import KIND_LABELS, Backup, backups_dir, list_backups, restore_file
 from desktop.store.ui_queries import backup_counts
 from desktop.ui import dialogs
+from desktop.ui.dialog_parts import ok_cancel_buttons, run_dialog
 
 PROJECT_FILTER = "Claimdesk projects (*.claimdesk)"
 COLUMNS = ("Taken", "Why", "Documents", "Annotations", "Size")
@@ -101,11 +102,7 @@ class BackupsDialog(QDialog):
                 self.table.setItem(row, col, item)
         self.table.resizeColumnToContents(0)
         self.table.itemDoubleClicked.connect(lambda _item: self.accept())
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
-        self.restore_button.setText("Restore\u2026")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self, "Restore\u2026")
         self.table.itemSelectionChanged.connect(self._selection_changed)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -131,10 +128,6 @@ class BackupsDialog(QDialog):
             return
         self.chosen = self.backups[rows[0].row()]
         super().accept()
-
-
-def run_dialog(dialog: QDialog) -> bool:
-    return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 @dataclass

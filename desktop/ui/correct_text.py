@@ -12,13 +12,14 @@ stored, so characters Qt would turn into something else (a no-break space, a lin
 from __future__ import annotations
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from desktop.domain.anchor import Anchor, reanchor
 from desktop.domain.model import Annotation, ClaimdeskError
 from desktop.domain.text import normalize_text
 from desktop.store.reanchor import ReanchorReport, replace_document_text
 from desktop.ui import dialogs, report_dialog
+from desktop.ui.dialog_parts import ProblemFooter, ok_cancel_buttons, problem_label, run_dialog
 from desktop.ui.report_dialog import Section
 
 TITLE = "Correct Document Text"
@@ -72,7 +73,7 @@ def describe(ann: Annotation, type_names: dict[int, str], width: int = 70) -> st
     return f"{type_names.get(ann.tag_type_id, 'Annotation')} \u201c{text}\u201d{who}"
 
 
-class CorrectTextDialog(QDialog):
+class CorrectTextDialog(QDialog, ProblemFooter):
     def __init__(self, project, document_id: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.project = project
@@ -91,16 +92,8 @@ class CorrectTextDialog(QDialog):
         self.editor.setFont(QFont("Georgia", 11))
         self.editor.setPlainText(self.document.text)
         self._raw_before = self.editor.document().toRawText()
-        self.problem = QLabel(self)
-        self.problem.setObjectName("correctTextProblem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #CF222E;")
-        self.problem.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
-        self.ok_button.setText("Save Correction")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.problem = problem_label(self, "correctTextProblem")
+        self.buttons = ok_cancel_buttons(self, "Save Correction")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.editor, 1)
@@ -111,10 +104,6 @@ class CorrectTextDialog(QDialog):
             self.ok_button.setEnabled(False)
             self._show_problem(f"The project is open read-only ({project.readonly_reason}); the text cannot be "
                                f"corrected.")
-
-    @property
-    def ok_button(self):
-        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
     def corrected_text(self) -> str:
         return merge_edit(self.document.text, self._raw_before, self.editor.document().toRawText())
@@ -148,14 +137,6 @@ class CorrectTextDialog(QDialog):
             self._show_problem(f"Not saved: {exc}")
             return
         super().accept()
-
-    def _show_problem(self, message: str) -> None:
-        self.problem.setText(message)
-        self.problem.show()
-
-
-def run_dialog(dialog: QDialog) -> bool:
-    return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 def report_sections(project, report: ReanchorReport) -> list[Section]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from PySide6.QtCore import QItemSelectionModel, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMenu,
-    QStyle,
     QStyledItemDelegate,
     QVBoxLayout,
     QWidget,
@@ -29,6 +28,7 @@ from desktop.ui.document_model import (
     DocumentListModel,
     IdRole,
 )
+from desktop.ui.item_painting import bold_font, paint_row_background
 
 
 class DocumentDelegate(QStyledItemDelegate):
@@ -40,19 +40,13 @@ class DocumentDelegate(QStyledItemDelegate):
 
     def paint(self, painter, option, index) -> None:
         painter.save()
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        if selected:
-            painter.fillRect(option.rect, option.palette.color(QPalette.ColorRole.Highlight))
-        elif option.state & QStyle.StateFlag.State_MouseOver:
-            painter.fillRect(option.rect, QColor("#EEF1F4"))
-        fg = option.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        selected, fg = paint_row_background(painter, option)
         grey = QColor("#E8EEF4") if selected else QColor("#6E7781")
         r = option.rect.adjusted(10, 7, -10, -7)
         fm = option.fontMetrics
         line = fm.lineSpacing()
         count = index.data(CountRole) or 0
-        bold = QFont(option.font)
-        bold.setBold(True)
+        bold = bold_font(option.font)
         painter.setFont(bold)
         painter.setPen(fg)
         bfm = painter.fontMetrics()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.model import ClaimdeskError, Document
+from desktop.ui.dialog_parts import ProblemFooter, ok_cancel_buttons, problem_label, run_dialog
 from desktop.ui.published_date import DateNotRead, date_problem, normalize_published
 
 # (field, label, placeholder), in the order shown.
@@ -40,7 +41,7 @@ def check_published(value: str) -> str | None:
     return date_problem(value)
 
 
-class DocumentPropertiesDialog(QDialog):
+class DocumentPropertiesDialog(QDialog, ProblemFooter):
     def __init__(self, project, document_id: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.project = project
@@ -86,16 +87,9 @@ class DocumentPropertiesDialog(QDialog):
         info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         info.setStyleSheet("color: #6E7781;")
 
-        self.problem = QLabel(self)
-        self.problem.setObjectName("propertiesProblem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #CF222E;")
-        self.problem.hide()
+        self.problem = problem_label(self, "propertiesProblem")
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -116,11 +110,7 @@ class DocumentPropertiesDialog(QDialog):
                         "25 November 2024 and Nov 25, 2024 all become 2024-11-25 (numbers are read day first).")
         edit.editingFinished.connect(self._tidy_published)
         edit.textEdited.connect(lambda _text: self.date_error.hide())
-        self.date_error = QLabel(self)
-        self.date_error.setObjectName("publishedProblem")
-        self.date_error.setWordWrap(True)
-        self.date_error.setStyleSheet("color: #CF222E;")
-        self.date_error.hide()
+        self.date_error = problem_label(self, "publishedProblem")
         row = QWidget(self)
         box = QVBoxLayout(row)
         box.setContentsMargins(0, 0, 0, 0)
@@ -142,10 +132,6 @@ class DocumentPropertiesDialog(QDialog):
             edit.setText(iso)
         self.date_error.hide()
         return True
-
-    @property
-    def ok_button(self):
-        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
     def values(self) -> dict[str, str]:
         out = {}
@@ -176,15 +162,6 @@ class DocumentPropertiesDialog(QDialog):
                 self._show_problem(f"Not saved: {exc}")
                 return
         super().accept()
-
-    def _show_problem(self, message: str) -> None:
-        self.problem.setText(message)
-        self.problem.show()
-
-
-def run_dialog(dialog: QDialog) -> bool:
-    """Show a dialog modally; True when it was accepted."""
-    return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 def edit_document_properties(parent: QWidget | None, project, document_id: int) -> bool:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.model import ClaimdeskError
 from desktop.formats.exporting import EXPORTERS, export
 from desktop.ui import dialogs
+from desktop.ui.dialog_parts import ok_cancel_buttons, run_dialog
 
 # Format -> (label, who reads it). A format missing here (added later) is listed by its name.
 FORMAT_LABELS = {
@@ -91,11 +92,7 @@ class ExportDialog(QDialog):
         self.only_doc.setVisible(document_id is not None)
         self.format_group.buttonToggled.connect(lambda *_: self._format_changed())
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
-        self.ok_button.setText("Export\u2026")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self, "Export\u2026")
         layout = QVBoxLayout(self)
         layout.addWidget(formats)
         layout.addWidget(scope)
@@ -127,10 +124,6 @@ def ask_format(parent: QWidget | None, project, document_id: int | None) -> tupl
         return dialog.chosen_format(), dialog.chosen_document()
     finally:
         dialog.deleteLater()
-
-
-def run_dialog(dialog: QDialog) -> bool:
-    return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 def choose_output(parent: QWidget | None, fmt: str, suggested: Path) -> Path | None:

@@ -28,9 +28,15 @@ def add_action(window, menu: QMenu, name: str, text: str, slot, shortcut=None, t
     return action
 
 
+def add_menu(window, title: str, name: str) -> QMenu:
+    """A menu of the window's menu bar, named for tests and style sheets."""
+    menu = window.menuBar().addMenu(title)
+    menu.setObjectName(name)
+    return menu
+
+
 def build_file_menu(window) -> QMenu:
-    menu = window.menuBar().addMenu("&File")
-    menu.setObjectName("fileMenu")
+    menu = add_menu(window, "&File", "fileMenu")
     add_action(window, menu, "new", "&New Project\u2026", window.new_project, QKeySequence.StandardKey.New,
                "Create an empty project file")
     add_action(window, menu, "open", "&Open Project\u2026", window.open_project_dialog, QKeySequence.StandardKey.Open,

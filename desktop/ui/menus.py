@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from desktop.ui.file_menu import add_action
+from desktop.ui.file_menu import add_action, add_menu
 
 SHORTCUTS_HTML = """
 <table cellspacing=4>
@@ -52,8 +52,7 @@ def sync_annotation_actions(window, *_args) -> None:
 
 
 def build_edit_menu(window) -> QMenu:
-    menu = window.menuBar().addMenu("&Edit")
-    menu.setObjectName("editMenu")
+    menu = add_menu(window, "&Edit", "editMenu")
     undo = window.session.undo_stack.createUndoAction(window, "Undo")
     undo.setObjectName("action_undo")
     undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
@@ -85,8 +84,7 @@ def build_edit_menu(window) -> QMenu:
 
 
 def build_document_menu(window) -> QMenu:
-    menu = window.menuBar().addMenu("&Document")
-    menu.setObjectName("documentMenu")
+    menu = add_menu(window, "&Document", "documentMenu")
     extras = window.extras
     add_action(window, menu, "document_properties", "&Properties\u2026", extras.edit_properties, "Ctrl+Shift+P",
                "Title, outlet, author, URL, published date, language and a note")
@@ -101,8 +99,7 @@ def build_document_menu(window) -> QMenu:
 
 
 def build_view_menu(window) -> QMenu:
-    menu = window.menuBar().addMenu("&View")
-    menu.setObjectName("viewMenu")
+    menu = add_menu(window, "&View", "viewMenu")
     add_action(window, menu, "search", "&Search All Documents", window.focus_search, "Ctrl+Shift+F",
                "Find the documents that hold some words, with the passage around them")
     menu.addSeparator()
@@ -114,16 +111,14 @@ def build_view_menu(window) -> QMenu:
 
 
 def build_codebook_menu(window) -> QMenu:
-    menu = window.menuBar().addMenu("&Codebook")
-    menu.setObjectName("codebookMenu")
+    menu = add_menu(window, "&Codebook", "codebookMenu")
     add_action(window, menu, "edit_codebook", "&Edit Codebook\u2026", window.edit_codebook,
                tip="Add, rename, recolour and reorder tag types")
     return menu
 
 
 def build_help_menu(window) -> QMenu:
-    menu = window.menuBar().addMenu("&Help")
-    menu.setObjectName("helpMenu")
+    menu = add_menu(window, "&Help", "helpMenu")
     add_action(window, menu, "shortcuts", "&Keys and Mouse", window.show_shortcuts, QKeySequence.StandardKey.HelpContents)
     add_action(window, menu, "about", "&About Claimdesk", window.show_about)
     return menu

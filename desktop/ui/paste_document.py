@@ -8,7 +8,6 @@ from __future__ import annotations
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -21,6 +20,7 @@ from desktop.domain.model import ClaimdeskError, Document
 from desktop.domain.text import normalize_text
 from desktop.store.errors import DuplicateDocument
 from desktop.ui import dialogs
+from desktop.ui.dialog_parts import ProblemFooter, ok_cancel_buttons, problem_label, run_dialog
 
 TITLE_CHARS = 120
 PREVIEW_CHARS = 20_000
@@ -43,7 +43,7 @@ def suggested_title(text: str) -> str:
     return "Pasted text"
 
 
-class PasteDocumentDialog(QDialog):
+class PasteDocumentDialog(QDialog, ProblemFooter):
     """Shows what will be stored and asks for its title; OK stores the document."""
 
     def __init__(self, project, text: str, parent: QWidget | None = None):
@@ -73,17 +73,9 @@ class PasteDocumentDialog(QDialog):
                        f"the text is stored exactly as shown.", self)
         facts.setStyleSheet("color: #6E7781;")
 
-        self.problem = QLabel(self)
-        self.problem.setObjectName("pasteProblem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #CF222E;")
-        self.problem.hide()
+        self.problem = problem_label(self, "pasteProblem")
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
-        self.ok_button.setText("Add Document")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self, "Add Document")
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -92,10 +84,6 @@ class PasteDocumentDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         self.title.setFocus()
-
-    @property
-    def ok_button(self):
-        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
     def accept(self) -> None:
         title = self.title.text().strip() or suggested_title(self.text)
@@ -106,14 +94,9 @@ class PasteDocumentDialog(QDialog):
             super().reject()
             return
         except ClaimdeskError as exc:
-            self.problem.setText(f"Not added: {exc}")
-            self.problem.show()
+            self._show_problem(f"Not added: {exc}")
             return
         super().accept()
-
-
-def run_dialog(dialog: QDialog) -> bool:
-    return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 def paste_as_document(parent: QWidget | None, project) -> Document | None:

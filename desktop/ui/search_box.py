@@ -12,14 +12,13 @@ from __future__ import annotations
 import sqlite3
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QStyle,
     QStyledItemDelegate,
     QVBoxLayout,
     QWidget,
@@ -27,6 +26,9 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.model import ClaimdeskError
 from desktop.store.ui_queries import HIT_CLOSE, HIT_OPEN, search_hits
+from desktop.ui.item_painting import bold_font, paint_row_background
+
+_bold = bold_font  # the bold face matched words are measured and drawn in
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 SnippetRole = Qt.ItemDataRole.UserRole + 2
@@ -83,12 +85,6 @@ def fit_snippet(snippet: str, font: QFont, width: int) -> list[tuple[str, bool]]
     return shown
 
 
-def _bold(font: QFont) -> QFont:
-    bold = QFont(font)
-    bold.setBold(True)
-    return bold
-
-
 class _ResultDelegate(QStyledItemDelegate):
     """The title in bold; below it the snippet in grey with the matched words in bold."""
 
@@ -97,17 +93,11 @@ class _ResultDelegate(QStyledItemDelegate):
 
     def paint(self, painter, option, index) -> None:
         painter.save()
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        if selected:
-            painter.fillRect(option.rect, option.palette.color(QPalette.ColorRole.Highlight))
-        elif option.state & QStyle.StateFlag.State_MouseOver:
-            painter.fillRect(option.rect, QColor("#EEF1F4"))
-        fg = option.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        selected, fg = paint_row_background(painter, option)
         grey = fg if selected else QColor("#57606A")
         r = option.rect.adjusted(8, 5, -8, -5)
         fm = option.fontMetrics
-        bold = QFont(option.font)
-        bold.setBold(True)
+        bold = bold_font(option.font)
         painter.setFont(bold)
         painter.setPen(fg)
         title = painter.fontMetrics().elidedText(index.data(Qt.ItemDataRole.DisplayRole) or "",
