@@ -195,7 +195,9 @@ class MainWindow(QMainWindow, TaggingMixin, StatusBarMixin):
             self.restore_place()
         # Everything alive now lives as long as the window (modules, widgets, the project's lists): keep it out
         # of the cyclic collector's scans, so a collection never pauses a document switch or a tag. (What is
-        # already garbage, e.g. the previous project's objects, is collected first.)
+        # already garbage, e.g. the previous project's objects, is collected first: unfrozen, so that what an
+        # earlier opening froze is collected too when it is garbage now.)
+        gc.unfreeze()
         gc.collect()
         gc.freeze()
         if not self.app_settings.annotator_asked:
