@@ -6,22 +6,12 @@ import sqlite3
 
 import pytest
 
-from desktop.app.session import Session
 from desktop.domain.model import FieldSpec
-from desktop.formats.importing import import_file
-from desktop.store import Project
 
 
 @pytest.fixture
-def session(qtbot, tmp_path, sample_path):
-    path = tmp_path / "speakers.claimdesk"
-    with Project.open(path, create=True) as p:
-        doc = import_file(p, sample_path)
-    s = Session()
-    s.open_project(path, annotator="Tester")
-    s.open_document(doc.id)
-    yield s
-    s.close_project()
+def session(qtbot, open_session):
+    return open_session("speakers.claimdesk", annotator="Tester")
 
 
 def _speakers(path):

@@ -6,28 +6,16 @@ import sqlite3
 
 import pytest
 
-from desktop.app.session import Session
 
 
 @pytest.fixture
-def session(qapp, tmp_path, sample_path):
-    from desktop.formats.importing import import_file
-    from desktop.store import Project
-
-    path = tmp_path / "s.claimdesk"
-    with Project.open(path, create=True) as p:
-        import_file(p, sample_path)
-    s = Session()
-    s.open_project(path, annotator="Ana Lyst")
-    s.open_document(s.summaries[0].id)
+def session(open_session):
+    s = open_session()
     s.events = []
     s.annotationAdded.connect(lambda a: s.events.append(("added", a.id)))
     s.annotationRemoved.connect(lambda a: s.events.append(("removed", a.id)))
     s.annotationChanged.connect(lambda new, old: s.events.append(("changed", new.id)))
-    s.errors = []
-    s.error.connect(s.errors.append)
-    yield s
-    s.close_project()
+    return s
 
 
 def rows(path):

@@ -5,27 +5,17 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.app.session import Session
 from desktop.store.reanchor import replace_document_text
 
 
 @pytest.fixture
-def session(qapp, tmp_path, sample_path):
-    from desktop.formats.importing import import_file
-    from desktop.store import Project
-
-    path = tmp_path / "s.claimdesk"
-    with Project.open(path, create=True) as p:
-        import_file(p, sample_path)
-    s = Session()
-    s.open_project(path, annotator="Ana Lyst")
-    s.open_document(s.summaries[0].id)
+def session(open_session):
+    s = open_session()
     s.events = []
     s.documentAdded.connect(lambda i: s.events.append(("added", i)))
     s.documentUpdated.connect(lambda i: s.events.append(("updated", i)))
     s.documentsChanged.connect(lambda: s.events.append(("reloaded",)))
-    yield s
-    s.close_project()
+    return s
 
 
 def test_document_added_appends_one_summary(session):

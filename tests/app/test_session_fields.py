@@ -7,27 +7,15 @@ import sqlite3
 
 import pytest
 
-from desktop.app.session import Session
 from desktop.domain.model import FieldSpec
 
 
 @pytest.fixture
-def session(qapp, tmp_path, sample_path):
-    from desktop.formats.importing import import_file
-    from desktop.store import Project
+def session(open_session):
+    def prepare(p):
+        p.update_tag_type(p.find_tag_type("Claim").id, fields=(FieldSpec("strength"), FieldSpec("scope")))
 
-    path = tmp_path / "f.claimdesk"
-    with Project.open(path, create=True) as p:
-        import_file(p, sample_path)
-        claim = p.find_tag_type("Claim")
-        p.update_tag_type(claim.id, fields=(FieldSpec("strength"), FieldSpec("scope")))
-    s = Session()
-    s.open_project(path, annotator="Ana Lyst")
-    s.open_document(s.summaries[0].id)
-    s.errors = []
-    s.error.connect(s.errors.append)
-    yield s
-    s.close_project()
+    return open_session("f.claimdesk", prepare)
 
 
 def stored(path):

@@ -8,21 +8,11 @@ import sqlite3
 import pytest
 
 from desktop.app import session as session_keys
-from desktop.app.session import Session
 
 
 @pytest.fixture
-def session(qapp, tmp_path, sample_path):
-    from desktop.formats.importing import import_file
-    from desktop.store import Project
-
-    path = tmp_path / "s.claimdesk"
-    with Project.open(path, create=True) as p:
-        import_file(p, sample_path)
-    s = Session()
-    s.open_project(path, annotator="Ana Lyst")
-    yield s
-    s.close_project()
+def session(open_session):
+    return open_session(open_doc=False)
 
 
 def settings_in_file(path):
