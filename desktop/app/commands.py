@@ -116,12 +116,15 @@ class EditCommand(_StoreCommand):
         self.before = {k: _value_of(annotation, k) for k in changes}
         if "start" in changes or "end" in changes:
             self.before["orphan"] = annotation.orphan
+        self._replaying = False
 
     def _redo(self) -> None:
-        self.session._store_update(self.annotation_id, self.document_id, self.after)
+        # The first time, the values are checked against the codebook; a replay puts back a state the file held.
+        self.session._store_update(self.annotation_id, self.document_id, self.after, restoring=self._replaying)
+        self._replaying = True
 
     def _undo(self) -> None:
-        self.session._store_update(self.annotation_id, self.document_id, self.before)
+        self.session._store_update(self.annotation_id, self.document_id, self.before, restoring=True)
 
     def id(self) -> int:
         return _EDIT_ID

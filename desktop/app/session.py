@@ -326,10 +326,10 @@ class Session(QObject, SessionDocuments):
         self.countsChanged.emit()
         return ann
 
-    def _store_update(self, annotation_id: int, document_id: int, changes: dict) -> Annotation:
+    def _store_update(self, annotation_id: int, document_id: int, changes: dict, restoring: bool = False) -> Annotation:
         self._show(document_id)
         old = self.full(annotation_id) or self.project.annotation(annotation_id)
-        new = self.project.update_annotation(annotation_id, **changes)
+        new = self.project.update_annotation(annotation_id, restoring=restoring, **changes)
         self.annotations[new.id] = new
         if new.tag_type_id != old.tag_type_id:
             self._count(old, -1)

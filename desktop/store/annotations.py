@@ -137,14 +137,15 @@ class AnnotationsMixin:
                 raise ClaimdeskError(f"{name} must be one of {', '.join(spec.choices)}, not {fields[name]!r}")
 
     def _build(self, document_id: int, tag_type_id: int, start: int, end: int, expected: str | None,
-               before: Annotation | None = None, **values) -> Annotation:
+               before: Annotation | None = None, restoring: bool = False, **values) -> Annotation:
         text = self.document_text(document_id)
         span = check_span(text, start, end, expected)
         prefix, suffix = context(text, start, end)
         tag_type = self.tag_type(tag_type_id)
         fields = _clean_fields(values.pop("fields", None))
         values = {k: ("" if v is None else str(v)) for k, v in values.items()}
-        self._validate_values(tag_type, values.get("stance", ""), fields, before)
+        if not restoring:
+            self._validate_values(tag_type, values.get("stance", ""), fields, before)
         return Annotation(id=0, document_id=document_id, tag_type_id=tag_type_id, start=start, end=end, text=span,
                           prefix=prefix, suffix=suffix, fields=fields, **values)
 
@@ -179,8 +180,11 @@ class AnnotationsMixin:
         self._log("create", ann, None, ann)
         return ann
 
-    def update_annotation(self, annotation_id: int, **changes) -> Annotation:
-        """Change tag type, attributes, note, custom fields or the span (start and end together)."""
+    def update_annotation(self, annotation_id: int, *, restoring: bool = False, **changes) -> Annotation:
+        """Change tag type, attributes, note, custom fields or the span (start and end together).
+
+        ``restoring`` puts back values the annotation held before (an undo): they are not checked against the
+        type's choices again, which may have been narrowed since."""
         allowed = {"tag_type_id", "speaker", "target", "stance", "note", "fields", "start", "end", "orphan"}
         unknown = set(changes) - allowed
         if unknown:
@@ -199,11 +203,12 @@ class AnnotationsMixin:
             # An orphan keeps its own text and context (its offsets no longer point at it); only its values change.
             fields = _clean_fields(values.pop("fields"))
             values = {k: ("" if v is None else str(v)) for k, v in values.items()}
-            self._validate_values(self.tag_type(tag_type_id), values["stance"], fields, before)
+            if not restoring:
+                self._validate_values(self.tag_type(tag_type_id), values["stance"], fields, before)
             after = _replace(before, tag_type_id=tag_type_id, fields=fields, **values)
         else:
             after = self._build(before.document_id, tag_type_id, changes.get("start", before.start),
-                                changes.get("end", before.end), None, before, **values)
+                                changes.get("end", before.end), None, before, restoring=restoring, **values)
             after = _replace(after, id=before.id, uuid=before.uuid, created_at=before.created_at)
         after = _replace(after, orphan=bool(changes.get("orphan", False if span_changed else before.orphan)))
         if _same_content(before, after):

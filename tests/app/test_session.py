@@ -138,3 +138,18 @@ def test_failed_undo_is_dropped_and_reported(session):
     session.undo_stack.undo()
     assert session.errors and str(ann.id) in session.errors[-1]
     assert session.undo_stack.count() == 0
+
+
+def test_undo_puts_back_a_stance_the_codebook_no_longer_offers(session):
+    legit = session.project.find_tag_type("3")
+    ann = session.tag(0, 8, legit.id, {"stance": "questions"})
+    assert session.edit(ann.id, stance="denies")
+    fields = [f if f.name != "stance" else type(f)(name="stance", choices=("denies", "affirms")) for f in legit.fields]
+    session.update_tag_type(legit.id, fields=fields)
+    session.undo_stack.undo()
+    assert not session.errors
+    with sqlite3.connect(session.path) as conn:
+        assert conn.execute("SELECT stance FROM annotations WHERE id = ?", [ann.id]).fetchone() == ("questions",)
+    session.undo_stack.redo()
+    with sqlite3.connect(session.path) as conn:
+        assert conn.execute("SELECT stance FROM annotations WHERE id = ?", [ann.id]).fetchone() == ("denies",)

@@ -147,3 +147,14 @@ def test_narrowing_a_choice_list_never_locks_existing_annotations(project, sampl
     assert edited.note == "still editable" and edited.stance == "questions"
     with pytest.raises(ClaimdeskError, match="stance must be one of denies, affirms"):
         project.update_annotation(ann.id, stance="asserts")
+
+
+def test_an_undo_may_put_back_a_value_the_choices_no_longer_list(project, sample_doc):
+    legit = project.find_tag_type("3")
+    ann = project.create_annotation(sample_doc.id, legit.id, 0, 8, stance="questions")
+    project.update_annotation(ann.id, stance="denies")
+    fields = [f if f.name != "stance" else type(f)(name="stance", choices=("denies", "affirms")) for f in legit.fields]
+    project.update_tag_type(legit.id, fields=fields)
+    with pytest.raises(ClaimdeskError, match="stance must be one of"):
+        project.update_annotation(ann.id, stance="questions")
+    assert project.update_annotation(ann.id, stance="questions", restoring=True).stance == "questions"
