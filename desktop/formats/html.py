@@ -17,7 +17,13 @@ import codecs
 import re
 from pathlib import Path
 
-from desktop.formats.textfile import MAX_BYTES, ImportedText, UnreadableDocument, decode_bytes
+from desktop.formats.textfile import (
+    MAX_BYTES,
+    ImportedText,
+    UnreadableDocument,
+    check_size,
+    decode_bytes,
+)
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->", re.I)
@@ -49,11 +55,7 @@ def decode_html(data: bytes, name: str) -> tuple[str, str]:
 
 def read_html_file(path: Path) -> ImportedText:
     path = Path(path)
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise UnreadableDocument(
-            f"{path.name} is {size / 1e6:.0f} MB; Claimdesk imports web pages up to {MAX_BYTES // 1_000_000} MB"
-        )
+    check_size(path, "web pages", MAX_BYTES)
     markup, encoding = decode_html(path.read_bytes(), path.name)
     imported = html_to_document(markup, path.name)
     imported.meta.update(encoding=encoding, original_filename=path.name)
@@ -68,11 +70,7 @@ def read_mhtml_file(path: Path) -> ImportedText:
     from email import policy
 
     path = Path(path)
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise UnreadableDocument(
-            f"{path.name} is {size / 1e6:.0f} MB; Claimdesk imports web pages up to {MAX_BYTES // 1_000_000} MB"
-        )
+    check_size(path, "web pages", MAX_BYTES)
     message = email.message_from_bytes(path.read_bytes(), policy=policy.compat32)
     part = next((p for p in message.walk() if p.get_content_type() in ("text/html", "application/xhtml+xml")), None)
     if part is None:

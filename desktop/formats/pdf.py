@@ -19,7 +19,7 @@ import statistics
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.formats.textfile import ImportedText, UnreadableDocument
+from desktop.formats.textfile import ImportedText, UnreadableDocument, check_size
 
 MAX_PDF_BYTES = 200 * 1024 * 1024
 
@@ -53,13 +53,15 @@ class _Line:
 
 def read_pdf_file(path: Path) -> ImportedText:
     from pypdf import PdfReader
-    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError, PdfStreamError
+    from pypdf.errors import (
+        DependencyError,
+        FileNotDecryptedError,
+        PdfReadError,
+        PdfStreamError,
+    )
 
     path = Path(path)
-    size = path.stat().st_size
-    if size > MAX_PDF_BYTES:
-        raise UnreadableDocument(f"{path.name} is {size / 1e6:.0f} MB; Claimdesk imports PDF files up to "
-                                 f"{MAX_PDF_BYTES // 1_000_000} MB")
+    check_size(path, "PDF files", MAX_PDF_BYTES)
     # pypdf reports a damaged file through its logger too; the analyst gets our one clear message instead.
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     try:

@@ -61,13 +61,18 @@ def decode_bytes(data: bytes, name: str = "the file") -> tuple[str, str]:
     return found
 
 
+def check_size(path: Path, kind: str, limit: int = MAX_BYTES) -> None:
+    """Refuse a file over ``limit`` bytes with a message naming the kind of file and the limit."""
+    size = path.stat().st_size
+    if size > limit:
+        raise UnreadableDocument(
+            f"{path.name} is {size / 1e6:.0f} MB; Claimdesk imports {kind} up to {limit // 1_000_000} MB"
+        )
+
+
 def read_text_file(path: Path) -> ImportedText:
     path = Path(path)
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise UnreadableDocument(
-            f"{path.name} is {size / 1e6:.0f} MB; Claimdesk imports text files up to {MAX_BYTES // 1_000_000} MB"
-        )
+    check_size(path, "text files")
     text, encoding = decode_bytes(path.read_bytes(), path.name)
     text = normalize_text(text)
     if not text.strip():

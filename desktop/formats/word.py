@@ -11,7 +11,12 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from desktop.formats.textfile import MAX_BYTES, ImportedText, UnreadableDocument
+from desktop.formats.textfile import (
+    MAX_BYTES,
+    ImportedText,
+    UnreadableDocument,
+    check_size,
+)
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -21,11 +26,7 @@ def read_docx_file(path: Path) -> ImportedText:
     from docx.opc.exceptions import PackageNotFoundError
 
     path = Path(path)
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise UnreadableDocument(
-            f"{path.name} is {size / 1e6:.0f} MB; Claimdesk imports Word files up to {MAX_BYTES // 1_000_000} MB"
-        )
+    check_size(path, "Word files", MAX_BYTES)
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
