@@ -142,10 +142,49 @@ def _switch(bench, app, window, big_id, Figure):
         times.append((time.perf_counter() - t0) * 1000)
         if s.document.id != big_id or window.table_panel.model.rowCount() != len(s.annotations):
             raise ClaimdeskError("the big document or its table is not shown after switching")
+    floor = _bare_text_floor(app, window, s.text, len(times))
     bench.add(Figure("switch_doc_ms", max(times), "ms", 100,
+                     baseline=f"bare QPlainTextEdit setPlainText of the same text until painted {max(floor):.0f} ms",
                      note=f"slowest of {len(times)} switches to the {len(s.text)}-character document with "
                           f"{len(s.annotations)} annotations, until painted (median {statistics.median(times):.0f} "
                           f"ms)"))
+    bench.add(Figure("switch_floor_ms", max(floor), "ms",
+                     note=f"slowest of {len(floor)}: a bare QPlainTextEdit of the article's size and font, "
+                          f"setPlainText of the same text until painted (median {statistics.median(floor):.0f} ms)"))
+    bench.add(Figure("switch_vs_floor_ratio", max(times) / max(floor), "x", 2,
+                     note="switch_doc_ms / switch_floor_ms, both slowest of their runs"))
+
+
+def _bare_text_floor(app, window, text: str, rounds: int) -> list[float]:
+    """What showing ``text`` costs Qt alone: a plain editor beside the window, no highlights, table or form."""
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    article = window.article
+    bare = QPlainTextEdit()
+    bare.setReadOnly(True)
+    bare.setFont(article.font())
+    bare.setLineWrapMode(article.lineWrapMode())
+    bare.resize(article.size())
+    bare.show()
+    watch = PaintWatch(bare.viewport())
+    times = []
+    try:
+        for _ in range(rounds):
+            since = watch.count
+            bare.setPlainText("")
+            settle(app, watch, since)
+            since = watch.count
+            t0 = time.perf_counter()
+            bare.setPlainText(text)
+            settle(app, watch, since)
+            times.append((time.perf_counter() - t0) * 1000)
+            if bare.document().characterCount() < len(text):  # UTF-16 units: never fewer than code points
+                raise ClaimdeskError("the bare editor does not hold the whole text")
+    finally:
+        bare.close()
+        bare.deleteLater()
+        app.processEvents()
+    return times
 
 
 def _tag(bench, app, window, big_id, folder, Figure, percentile):
@@ -209,6 +248,8 @@ def _tag(bench, app, window, big_id, folder, Figure, percentile):
     bench.add(Figure("tag_p95_ms", percentile(times, 95), "ms", 16,
                      baseline=f"bare insert + commit p95 {percentile(bare, 95):.2f} ms (p50 "
                               f"{statistics.median(bare):.2f} ms), taken between the tags"))
+    bench.add(Figure("tag_vs_bare_ratio", percentile(times, 95) / percentile(bare, 95), "x", 8,
+                     note="tag_p95_ms / bare insert + commit p95, both from this run"))
     bench.add(Figure("tag_save_p95_ms", percentile(saves, 95), "ms",
                      note=f"the store's share: check, insert, history, commit (p50 {statistics.median(saves):.2f} ms)"))
     bench.add(Figure("tag_screen_p95_ms", percentile(screen, 95), "ms",

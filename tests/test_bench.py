@@ -13,7 +13,8 @@ STORE_FIGURES = {
     "store_tag_ms", "store_tag_p95_ms", "peak_rss_mb",
 }
 WINDOW_FIGURES = {
-    "qt_start_ms", "open_ms", "switch_doc_ms", "tag_p50_ms", "tag_p95_ms", "tag_save_p95_ms", "tag_screen_p95_ms",
+    "qt_start_ms", "open_ms", "switch_doc_ms", "switch_floor_ms", "switch_vs_floor_ratio", "tag_p50_ms", "tag_p95_ms",
+    "tag_vs_bare_ratio", "tag_save_p95_ms", "tag_screen_p95_ms",
 }
 TINY = ["--docs", "4", "--annotations", "80", "--big-chars", "4000", "--tags", "3"]
 
@@ -49,6 +50,8 @@ def test_window_figures_come_from_the_real_widgets():
     assert STORE_FIGURES | WINDOW_FIGURES <= set(found), (STORE_FIGURES | WINDOW_FIGURES) - set(found)
     assert re.search(r"^tag_p95_ms: .*baseline bare insert", out, re.M)
     assert re.search(r"^open_ms: .*1000 ms", out, re.M), "the target is printed beside the figure"
+    assert re.search(r"^switch_vs_floor_ratio: \S+ x \(target <= 2\.00 x", out, re.M), "the switch goal is printed"
+    assert re.search(r"^tag_vs_bare_ratio: \S+ x \(target <= 8\.00 x", out, re.M), "the tag goal is printed"
 
 
 def test_make_project_writes_a_project_to_try(tmp_path):
