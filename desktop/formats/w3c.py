@@ -83,7 +83,8 @@ def export_w3c(project, out, document_id: int | None = None, raw: bool = False) 
     items = [annotation_json(doc, ann, tags[ann.tag_type_id])
              for doc, anns in iter_documents(project, document_id) for ann in anns]
     collection_id = _urn(str(Path(project.path).resolve()), "project")
-    page_id = _urn(collection_id, "page-1")
+    # The page needs an id of its own: with the collection's id, JSON-LD reads the two as one node.
+    page_id = f"urn:uuid:{uuidlib.uuid5(uuidlib.NAMESPACE_URL, collection_id + '/page1')}"
     data = {
         "@context": CONTEXT,
         "id": collection_id,
