@@ -7,8 +7,14 @@ the body's type, a list item), or where a line shorter than usual ends a sentenc
 space; a word broken at a line end ("legiti-" / "macy") is joined again only when that is safe (see
 :func:`join_hyphenated`). Lone page numbers at the top or bottom of a page are dropped.
 
+Typographic ligatures (``ﬁ``, ``ﬂ``, ``ﬀ``, ``ﬃ`` ...) and Arabic presentation forms (the shaped letters some
+PDFs record instead of the letters themselves) are folded to the letters they stand for (Unicode NFKC, applied
+to those characters only), so that "filled" finds "ﬁlled".
+
 A PDF without a text layer (a scan) and a PDF locked with a password are refused with a message saying what to
-do; a PDF that only restricts printing or copying (an empty user password) opens normally.
+do; a PDF that only restricts printing or copying (an empty user password) opens normally. A PDF counts as
+scanned when its text layer holds no letters or digits at all, or fewer than 20 while its pages carry pictures
+(a scanner's stamp on a page image); a short text without pictures (a one-line statement) is imported.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from __future__ import annotations
 import logging
 import re
 import statistics
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +48,9 @@ _WORD_END = re.compile(r"(\w+)$")
 _WORD_START = re.compile(r"^(\w+)")
 _WORDS = re.compile(r"\w+")
 _COMPOUNDS = re.compile(r"\w+-\w+")
+# Latin and Armenian ligatures, Arabic presentation forms A and B (not the noncharacters U+FDD0-FDEF, U+FEFF).
+_LIGATURES = re.compile("[\ufb00-\ufb06\ufb13-\ufb17\ufb50-\ufdcf\ufdf0-\ufdff\ufe70-\ufefe]")
+SCAN_LETTERS = 20  # a text layer with fewer letters and digits than this, on pages with pictures, is a scan
 
 
 @dataclass
@@ -70,6 +80,7 @@ def read_pdf_file(path: Path) -> ImportedText:
             raise UnreadableDocument(f"{path.name} is locked with a password; open it, save a copy without the "
                                      "password, and import that")
         pages = [_page_lines(page) for page in reader.pages]
+        pictured = any(_has_pictures(page) for page in reader.pages)
         metadata = reader.metadata
         language = _language(reader)
     except UnreadableDocument:
@@ -81,7 +92,8 @@ def read_pdf_file(path: Path) -> ImportedText:
         raise UnreadableDocument(f"{path.name} is not a readable PDF (damaged or another format: "
                                  f"{str(exc)[:100] or exc.__class__.__name__})") from None
     text = lines_to_text(pages)
-    if sum(c.isalnum() for c in text) < 20:
+    letters = sum(c.isalnum() for c in text)
+    if letters == 0 or (letters < SCAN_LETTERS and pictured):
         raise UnreadableDocument(
             f"{path.name} has no text layer (it looks like a scanned image); run text recognition (OCR) on it, "
             "e.g. with OCRmyPDF, and import the result"
@@ -90,6 +102,19 @@ def read_pdf_file(path: Path) -> ImportedText:
     meta = {"author": _meta(metadata, "/Author"), "published": _pdf_date(_meta(metadata, "/CreationDate")),
             "language": language, "original_filename": path.name}
     return ImportedText(text=text, title=title, meta=meta)
+
+
+def _has_pictures(page) -> bool:
+    resources = page.get("/Resources")
+    xobjects = resources.get_object().get("/XObject") if resources is not None else None
+    if xobjects is None:
+        return False
+    return any(x.get_object().get("/Subtype") == "/Image" for x in xobjects.get_object().values())
+
+
+def fold_ligatures(text: str) -> str:
+    """``ﬁlled`` -> ``filled``: ligature characters and presentation forms become the letters they show."""
+    return _LIGATURES.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
 
 
 def _meta(metadata, key: str) -> str:
@@ -133,7 +158,7 @@ def _page_lines(page) -> list[_Line]:
 
     def _flush():
         nonlocal position
-        line = "".join(current).strip()
+        line = fold_ligatures("".join(current)).strip()
         if line:
             x, y, size = position or (0.0, 0.0, 10.0)
             lines.append(_Line(" ".join(line.split()), x, y, size))
