@@ -3,7 +3,10 @@
 The article is found by trafilatura, a library made for news pages: it drops navigation, advertising, cookie
 banners, related-story boxes, scripts, styles and reader comments. It works on the saved file alone; nothing the
 page names (scripts, images, frames, links) is ever fetched or run. Paragraphs, headings, quotations and list items
-each become a paragraph of the document, with a blank line between paragraphs; the headline comes first.
+each become a paragraph of the document, with a blank line between paragraphs; the headline comes first, unless
+the page already shows it among its first paragraphs (after a kicker or a date line). A page with no article (a
+photo caption, a menu, a template) is refused: under 50 words of text, the headline left out, it must hold two
+paragraphs of 8 words or more.
 
 Metadata: title, author, outlet (the site's name), published date and canonical URL from the page's own metadata
 (``<link rel=canonical>``, Open Graph, JSON-LD, ``<meta>``), falling back to the address a browser records in a
@@ -29,6 +32,9 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->", re.I)
 _BLOCKS_WITH_BLOCKS = ("quote", "div", "section", "article", "main", "body")
 _LANG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
+HEADLINE_WITHIN = 3  # a headline among the first paragraphs (after a kicker, a date line) is not added again
+ARTICLE_WORDS = 50  # a page with fewer words of text is an article only with two sentence-long paragraphs
+SENTENCE_WORDS = 8
 
 
 def decode_html(data: bytes, name: str) -> tuple[str, str]:
@@ -113,7 +119,15 @@ def html_to_document(markup: str, name: str = "the page") -> ImportedText:
     if not text.strip():
         raise UnreadableDocument(f"{name} holds no article text Claimdesk can find")
     title = _squash(extracted.title or "")
-    if title and not text.startswith(title):
+    paragraphs = text.split("\n\n")
+    shown = [p for p in paragraphs[:HEADLINE_WITHIN] if p.casefold() == title.casefold()]
+    body = [p for p in paragraphs if p.casefold() != title.casefold()]
+    if not is_article(body):
+        words = sum(_words(p) for p in body)
+        raise UnreadableDocument(
+            f"{name} holds no article, only {words} word(s) of text (a caption, a menu or a template); Claimdesk "
+            f"imports pages with {ARTICLE_WORDS} words of text, or two paragraphs of {SENTENCE_WORDS} words or more")
+    if title and not shown and not text.startswith(title):
         text = f"{title}\n\n{text}"  # the headline is part of what the reader saw, and often quoted
     url = extracted.url or _saved_from(markup)
     meta = {
@@ -124,6 +138,18 @@ def html_to_document(markup: str, name: str = "the page") -> ImportedText:
         "language": language,
     }
     return ImportedText(text=text, title=title, meta=meta)
+
+
+def is_article(paragraphs: list[str]) -> bool:
+    """Whether a page's text, headline left out, is an article rather than a caption, a menu or a template."""
+    if sum(_words(p) for p in paragraphs) >= ARTICLE_WORDS:
+        return True
+    return sum(_words(p) >= SENTENCE_WORDS for p in paragraphs) >= 2
+
+
+def _words(text: str) -> int:
+    """Words, counting six letters as one in scripts written without spaces (Chinese, Japanese, Thai)."""
+    return max(len(text.split()), sum(c.isalnum() for c in text) // 6 if not text.isascii() else 0)
 
 
 def page_language(markup: str) -> str:
