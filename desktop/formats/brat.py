@@ -6,10 +6,14 @@ document, plus ``annotation.conf`` and ``visual.conf`` so brat shows the codeboo
   is written as fragments split at the breaks (``10 20;21 30``), as brat itself does.
 - Speaker, target, stance and custom fields are attributes (``A`` lines). brat values are single tokens, so a
   space is written ``_`` and ``_``, ``%``, ``|``, ``,``, ``:`` and other white space are percent-encoded
-  (``Dmitry_Peskov``); attribute names keep ``_`` and write a space ``%20``. The import decodes both.
+  (``Dmitry_Peskov``); attribute names keep ``_`` and write a space ``%20``. The import decodes both, and reads
+  ``_`` as a space only in a folder Claimdesk wrote (its ``annotation.conf`` or export marker says so): another
+  tool's ``Not_Applicable`` stays ``Not_Applicable``.
 - The note is an ``AnnotatorNotes`` line (``#``), with line breaks, tabs and backslashes written ``\\n``,
   ``\\t`` and ``\\\\``.
 - Offsets are code points of the ``.txt``, as brat counts them. brat has no place for the annotator or times.
+- Import reports what it leaves out: relations, events, normalisations, ``#`` comments other than
+  ``AnnotatorNotes``, and notes on relations or events.
 - ``annotation.conf`` allows any overlap (``<OVERLAP> ... <ANY>``) and lists the attribute values in use.
 """
 
@@ -26,6 +30,7 @@ from desktop.formats.importing import ImportResult
 from desktop.formats.textfile import MAX_BYTES
 
 CHOICES_MARK = "# Claimdesk fields with fixed choices:"
+CONF_MARK = "# Written by Claimdesk."
 _UNSAFE_NAME = re.compile(r'[\x00-\x1f<>:"/\\|?*\x7f]')
 _LABEL = re.compile(r"[^\w\-]")
 
@@ -42,8 +47,9 @@ def encode_value(value: str) -> str:
     return _quote(value).replace("_", "%5F").replace("%20", "_")
 
 
-def decode_value(token: str) -> str:
-    return unquote(token.replace("_", " "))
+def decode_value(token: str, ours: bool = True) -> str:
+    """The value of a token: what Claimdesk wrote (``ours``) is decoded, another tool's value is kept as it is."""
+    return unquote(token.replace("_", " ")) if ours else token
 
 
 def encode_name(name: str) -> str:
@@ -185,7 +191,7 @@ def _write_corpus(project, folder: Path, document_id: int | None) -> int:
 
 
 def _write_conf(folder, types, labels, by_id, values, carriers, choices) -> None:
-    conf = ["# Written by Claimdesk. brat type names cannot hold spaces; visual.conf keeps the real names.",
+    conf = [f"{CONF_MARK} brat type names cannot hold spaces; visual.conf keeps the real names.",
             "[entities]", *(labels[t.id] for t in types), "",
             "[relations]", "# Annotations may overlap in any way.",
             "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>", "",
@@ -203,7 +209,18 @@ def _write_conf(folder, types, labels, by_id, values, carriers, choices) -> None
 
 
 # ------------------------------------------------------------------------------------------------- import
-def _read_conf(folder: Path) -> tuple[dict[str, str], dict[str, str], dict[str, list[str]], set[str]]:
+def written_by_claimdesk(folder: Path) -> bool:
+    """Whether a brat folder is a Claimdesk export (so its values write a space as ``_``)."""
+    if (folder / EXPORT_MARKER).is_file():
+        return True
+    conf = folder / "annotation.conf"
+    if not conf.is_file():
+        return False
+    with conf.open("rb") as head:
+        return head.read(len(CONF_MARK)).decode("utf-8", "replace") == CONF_MARK
+
+
+def _read_conf(folder: Path, ours: bool) -> tuple[dict[str, str], dict[str, str], dict[str, list[str]], set[str]]:
     """From visual.conf and annotation.conf: label -> name, label -> colour, attribute -> values, choice fields."""
     names, colors, values, choices = {}, {}, {}, set()
     visual = folder / "visual.conf"
@@ -239,7 +256,7 @@ def _read_conf(folder: Path) -> tuple[dict[str, str], dict[str, str], dict[str, 
                 name = line.split()[0]
                 found = re.search(r"Value:([^,\s]+)", line)
                 if found:
-                    values[decode_name(name)] = [decode_value(v) for v in found.group(1).split("|")]
+                    values[decode_name(name)] = [decode_value(v, ours) for v in found.group(1).split("|")]
     return names, colors, values, choices
 
 
@@ -258,12 +275,13 @@ def import_brat(project, path: Path) -> ImportResult:
         raise ExchangeFileError(f"{path.stem}: brat files must be UTF-8 (byte {exc.start} is not)") from None
     if not raw.text.strip():
         raise ExchangeFileError(f"{txt.name} is empty")
-    names, colors, conf_values, choices = _read_conf(path.parent)
+    ours = written_by_claimdesk(path.parent)
+    names, colors, conf_values, choices = _read_conf(path.parent, ours)
     batch = ImportBatch(project, path.name)
     batch.add_document(NewDocument(key="doc", text=raw.text, title=txt.stem, meta={"original_filename": txt.name}))
     entities: dict[str, Pending] = {}
     labels: dict[str, str] = {}
-    ignored = 0
+    ignored = comments = other_notes = 0
     for number, line in enumerate(ann_text.split("\n"), 1):
         line = line.rstrip("\r")
         if not line.strip():
@@ -278,7 +296,7 @@ def import_brat(project, path: Path) -> ImportResult:
             parts = rest.split()
             if len(parts) >= 2 and parts[1] in entities:
                 name = decode_name(parts[0])
-                value = decode_value(parts[2]) if len(parts) > 2 else "true"
+                value = decode_value(parts[2], ours) if len(parts) > 2 else "true"
                 target = entities[parts[1]]
                 if name in BUILTIN_FIELDS:
                     setattr(target, name, value)
@@ -292,11 +310,20 @@ def import_brat(project, path: Path) -> ImportResult:
             if len(parts) >= 2 and parts[0] == "AnnotatorNotes" and parts[1] in entities:
                 target = entities[parts[1]]
                 target.note = "\n\n".join(filter(None, [target.note, unescape_note(note)]))
+            elif parts[:1] == ["AnnotatorNotes"]:
+                other_notes += 1
+            else:
+                comments += 1
         else:
             ignored += 1
     if ignored:
         batch.problem(f"{path.name}: {ignored} relation, event or normalisation line(s) were not imported "
                       f"(Claimdesk keeps spans, attributes and notes)")
+    if other_notes:
+        batch.problem(f"{path.name}: {other_notes} note(s) on relations, events or entities not imported were "
+                      f"not imported")
+    if comments:
+        batch.problem(f"{path.name}: {comments} comment line(s) (#) other than AnnotatorNotes were not imported")
     for ident, pending in entities.items():
         batch.add(pending)
         # Fields brat lists with fixed values keep them as choices (a free-text field's values do not).
