@@ -21,6 +21,7 @@ from desktop.formats.refi.mapping import (
     guid_or_derived,
     is_datetime,
     pair_name,
+    write_description,
     xml_text,
 )
 from desktop.store.rows import now
@@ -122,6 +123,9 @@ def build_project(project, document_id: int | None = None) -> tuple[etree._Eleme
             sel = _sub(source, "PlainTextSelection", guid=sel_guid, name=xml_text(ann.text),
                        startPosition=str(ann.start), endPosition=str(ann.end), creatingUser=user,
                        creationDateTime=created, modifyingUser=user, modifiedDateTime=modified)
+            described = write_description(ann.note, {"speaker": ann.speaker, "target": ann.target})
+            if described:  # what QualCoder reads of a selection besides its codes
+                _sub(sel, "Description").text = xml_text(described)
             codes = [codebook.code_of_type[tag.id]]
             codes += [codebook.child_guid(tag, name, _value(ann, name))
                       for name in codebook.choice_fields[tag.id] if _value(ann, name)]

@@ -5,7 +5,13 @@ Real files differ from the standard, and all of these are read: the inner file `
 project, the folder ``sources/`` or ``Sources/``, the namespace of version 1.0, an older one or none, texts with a
 UTF-8 byte-order mark or CRLF line ends, positions in code points or (NVivo) UTF-16 units with CRLF as two (see
 :mod:`.positions`). Texts are stored normalised (no mark, ``\\n``) and positions converted to them. Sources of other
-kinds (PDF, pictures, audio, video) and selections that cannot be placed are reported, never dropped silently.
+kinds (PDF, pictures, audio, video), empty or unreadable sources and selections that cannot be placed are
+reported, never dropped silently; the rest of the project is imported.
+
+Tools that code a selection with several codes write one ``PlainTextSelection`` per code (QualCoder does, also
+for a tag and its ``stance:`` child code): the codings of one place in one source (same start and end) are read
+as one selection. Two codes of the same name under different parents stay apart as ``Parent / Child``. A source
+without a name is titled after its file (``Interview 3.txt`` gives "Interview 3"), else "Source N".
 """
 
 from __future__ import annotations
@@ -23,12 +29,14 @@ from desktop.formats.refi.mapping import (
     DOCUMENT_VARIABLES,
     child,
     children,
+    is_guid,
     local,
+    read_description,
     split_pair,
     text_of,
 )
 from desktop.formats.refi.positions import SourceText, choose_counting, reads_as
-from desktop.formats.textfile import decode_bytes
+from desktop.formats.textfile import UnreadableDocument, decode_bytes
 
 MAX_MEMBER = 200 * 1024 * 1024
 MEMO_TAG = "Memo"  # the tag of selections that carry only a memo (MAXQDA writes those)
@@ -47,6 +55,19 @@ def _color(value: str) -> str:
     if len(value) == 4 and value.startswith("#"):
         value = "#" + "".join(c * 2 for c in value[1:])
     return value.upper() if len(value) == 7 and value.startswith("#") else ""
+
+
+def _decode(data: bytes, name: str) -> str:
+    """The text of a source or note file: '' when it holds only white space (UnreadableDocument if binary)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return "\ufeff" + data[3:].decode("utf-8", errors="replace")
+    return decode_bytes(data, name)[0] if data.strip() else ""
+
+
+def _file_title(path: str) -> str:
+    """``internal://Interview 3.txt`` -> ``Interview 3``; '' for a file named by its guid."""
+    stem = PurePosixPath(path.split("://", 1)[-1].replace("\\", "/")).stem.strip()
+    return "" if is_guid(stem) else stem
 
 
 def _parse(data: bytes, name: str):
@@ -69,11 +90,27 @@ class _Reader:
     def read_codebook(self, codes_parent) -> None:
         if codes_parent is None:
             return
-        for codes in children(codes_parent, "Codes"):
-            for code in children(codes, "Code"):
-                self._code(code, None)
+        tops = [code for codes in children(codes_parent, "Codes") for code in children(codes, "Code")]
+        seen: set[str] = set()
+        self.repeated: set[str] = set()  # code names used more than once (casefolded)
+        for el in (e for top in tops for e in top.iter() if local(e) == "Code"):
+            name = (el.get("name") or "").strip().casefold() or "code"
+            (self.repeated if name in seen else seen).add(name)
+        for code in tops:
+            self._code(code, None, ())
 
-    def _code(self, el, parent: _Code | None) -> None:
+    def _tag_name(self, name: str, path: tuple[str, ...]) -> str:
+        """A code's tag type name: its own, or prefixed with its parents' when another code has the same name."""
+        if name.casefold() not in self.repeated or not path:
+            return name
+        taken = {c.tag.casefold() for c in self.codes.values() if c.tag and not c.pair}
+        for depth in range(1, len(path) + 1):
+            tag = " / ".join([*path[-depth:], name])
+            if tag.casefold() not in taken:
+                break
+        return tag
+
+    def _code(self, el, parent: _Code | None, path: tuple[str, ...]) -> None:
         guid_ = el.get("guid", "")
         name = (el.get("name") or "").strip() or "Code"
         codable = (el.get("isCodable") or "true").strip().lower() != "false"
@@ -85,15 +122,14 @@ class _Reader:
             self.batch.declare_tag(parent.tag)
             self._merge_choices(parent.tag, pair[0], choices)
         elif codable:
-            taken = {c.tag.casefold() for c in self.codes.values() if c.tag and not c.pair}
-            tag = name if name.casefold() not in taken or parent is None else f"{parent.name} / {name}"
+            tag = self._tag_name(name, path)
             code = _Code(name, tag=tag)
             self.batch.declare_tag(tag, color=_color(el.get("color", "")), description=text_of(el, "Description"))
         else:
             code = _Code(name)
         self.codes[guid_] = code
         for sub in children(el, "Code"):
-            self._code(sub, code)
+            self._code(sub, code, (*path, name))
 
     def _merge_choices(self, tag: str, field_name: str, choices: list[str]) -> None:
         spec = self.batch.tags[tag]
@@ -140,26 +176,33 @@ class _Reader:
             return content.text or ""
         path = note.get("plainTextPath") or ""
         data = read_member(path) if path else None
-        return decode_bytes(data, path)[0].strip() if data else text_of(note, "Description")
+        try:
+            text = _decode(data, path).strip() if data else ""
+        except UnreadableDocument as exc:
+            self.batch.problem(f"note {note.get('name') or path!r}: {exc}; not imported")
+            text = ""
+        return text or text_of(note, "Description")
 
     def _text_source(self, source, number: int, variables: dict, read_member) -> None:
         batch = self.batch
-        title = (source.get("name") or "").strip() or f"Source {number}"
+        path = source.get("plainTextPath") or ""
+        title = ((source.get("name") or "").strip() or _file_title(path or source.get("richTextPath") or "")
+                 or f"Source {number}")
         selections = children(source, "PlainTextSelection")
         content = child(source, "PlainTextContent")
-        path = source.get("plainTextPath") or ""
         if content is not None and content.text:
             raw = content.text
         else:
             data = read_member(path) if path else None
-            if not data:
+            if data is None:
                 batch.problem(f"source {title!r}: its text ({path or 'no path'}) is not in the file; "
                               f"{len(selections)} selection(s) not imported")
                 return
-            if data.startswith(b"\xef\xbb\xbf"):
-                raw = "\ufeff" + data[3:].decode("utf-8", errors="replace")
-            else:
-                raw = decode_bytes(data, title)[0]
+            try:
+                raw = _decode(data, title)
+            except UnreadableDocument as exc:
+                batch.problem(f"source {title!r}: {exc}; {len(selections)} selection(s) not imported")
+                return
         text = SourceText(raw)
         if not text.text.strip():
             batch.problem(f"source {title!r} is empty; {len(selections)} selection(s) not imported")
@@ -184,6 +227,7 @@ class _Reader:
             except (TypeError, ValueError):
                 positions.append((-1, -1, sel.get("name") or ""))
         counting, names_are_text = choose_counting(text, positions, self.prefer_utf16)
+        placed: dict[tuple[int, int], list] = {}  # span -> the selections there (one per code, as QualCoder writes)
         for sel, (start, end, name) in zip(selections, positions):
             where = f"selection {start}-{end} of {title!r}"
             span = text.span(counting, start, end)
@@ -194,7 +238,9 @@ class _Reader:
                 batch.problem(f"{where}{shown} cannot be placed in the text (positions read as "
                               f"{counting.describe()}); not imported")
                 continue
-            self._selection(sel, key, where, span)
+            placed.setdefault(span, []).append((sel, where))
+        for span, found in placed.items():
+            self._selection([sel for sel, _ in found], key, found[0][1], span)
 
     @staticmethod
     def _find(text: str, name: str, near: int) -> tuple[int, int] | None:
@@ -208,42 +254,55 @@ class _Reader:
         best = min(hits, key=lambda s: abs(s - near))
         return best, best + len(name)
 
-    def _selection(self, sel, doc_key: str, where: str, span: tuple[int, int]) -> None:
-        sel_guid = (sel.get("guid") or "").strip("{}").lower()
-        tags: list[str] = []
-        values: dict[str, str] = {}
-        for coding in children(sel, "Coding"):
-            ref = child(coding, "CodeRef")
-            target = ref.get("targetGUID", "") if ref is not None else ""
-            code = self.codes.get(target)
-            if code is not None and code.pair is not None:
-                values[code.pair[0]] = code.pair[1]
-                tags.append(code.tag)
-            elif code is not None and code.tag:
-                tags.append(code.tag)
-            elif target in self.case_guids:  # tools that code a case like a code
-                field_name, value = self.case_guids[target]
-                values[field_name] = value
-        for field_name, value in self.case_values.get(sel.get("guid", ""), []):
-            values[field_name] = value
-        note_ids = [r.get("targetGUID", "") for r in children(sel, "NoteRef")] + self.linked.get(sel.get("guid", ""), [])
-        note = "\n\n".join(t.strip() for t in [text_of(sel, "Description"), *(self.notes.get(n, "") for n in note_ids)]
-                           if t and t.strip())
-        tags = list(dict.fromkeys(tags))
-        if not tags:
-            if not note and not values:
+    def _selection(self, sels: list, doc_key: str, where: str, span: tuple[int, int]) -> None:
+        """One annotation per tag coded at this place. A tag takes the values and notes of the selections that
+        code it (with its code or a child code); those of a selection without codes go to every tag."""
+        tags: dict[str, tuple[object, dict[str, str], list[str]]] = {}  # tag -> first selection, values, notes
+        loose_values: dict[str, str] = {}
+        loose_notes: list[str] = []
+        for sel in sels:
+            coded: dict[str, dict[str, str]] = {}
+            values: dict[str, str] = {}
+            for coding in children(sel, "Coding"):
+                ref = child(coding, "CodeRef")
+                target = ref.get("targetGUID", "") if ref is not None else ""
+                code = self.codes.get(target)
+                if code is not None and code.tag:
+                    coded.setdefault(code.tag, {}).update([code.pair] if code.pair else [])
+                elif target in self.case_guids:  # tools that code a case like a code
+                    values.__setitem__(*self.case_guids[target])
+            values.update(self.case_values.get(sel.get("guid", ""), []))
+            note, described = read_description(text_of(sel, "Description"))
+            values = {**described, **values}  # a readable speaker/target line stands in for a missing case
+            note_ids = [r.get("targetGUID", "") for r in children(sel, "NoteRef")]
+            notes = [note, *(self.notes.get(n, "") for n in note_ids + self.linked.get(sel.get("guid", ""), []))]
+            if not coded and not values and not "".join(notes).strip():
                 self.batch.problem(f"{where} has no code; not imported")
-                return
-            tags = [MEMO_TAG]
-        user = self.users.get(sel.get("creatingUser") or sel.get("modifyingUser") or "", "")
-        fields = {k: v for k, v in values.items() if k not in BUILTIN_FIELDS}
-        for n, tag in enumerate(tags):
+            elif not coded:
+                loose_values.update(values)
+                loose_notes += notes
+            for tag, own in coded.items():
+                _, tag_values, tag_notes = tags.setdefault(tag, (sel, {}, []))
+                tag_values.update({**values, **own})
+                tag_notes += notes
+        if not tags:
+            if not "".join(loose_notes).strip() and not loose_values:
+                return  # reported above
+            tags = {MEMO_TAG: (sels[0], {}, [])}
+        used: set[str] = set()
+        for tag, (sel, own, own_notes) in tags.items():
+            sel_guid = (sel.get("guid") or "").strip("{}").lower()
+            values = {**loose_values, **own}
+            note = "\n\n".join(dict.fromkeys(t.strip() for t in own_notes + loose_notes if t and t.strip()))
+            user = self.users.get(sel.get("creatingUser") or sel.get("modifyingUser") or "", "")
             self.batch.add(Pending(
                 where=where, doc=doc_key, tag=tag, start=span[0], end=span[1], speaker=values.get("speaker", ""),
-                target=values.get("target", ""), stance=values.get("stance", ""), note=note, fields=dict(fields),
+                target=values.get("target", ""), stance=values.get("stance", ""), note=note,
+                fields={k: v for k, v in values.items() if k not in BUILTIN_FIELDS},
                 annotator=user, created_at=sel.get("creationDateTime") or "",
                 updated_at=sel.get("modifiedDateTime") or sel.get("creationDateTime") or "",
-                uuid=sel_guid if n == 0 else ""))
+                uuid=sel_guid if sel_guid not in used else ""))
+            used.add(sel_guid)
 
 
 # ----------------------------------------------------------------------------------------------- entry points
