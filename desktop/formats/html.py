@@ -35,6 +35,7 @@ _LANG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 HEADLINE_WITHIN = 3  # a headline among the first paragraphs (after a kicker, a date line) is not added again
 ARTICLE_WORDS = 50  # a page with fewer words of text is an article only with two sentence-long paragraphs
 SENTENCE_WORDS = 8
+_UNSPACED = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def decode_html(data: bytes, name: str) -> tuple[str, str]:
@@ -148,8 +149,9 @@ def is_article(paragraphs: list[str]) -> bool:
 
 
 def _words(text: str) -> int:
-    """Words, counting six letters as one in scripts written without spaces (Chinese, Japanese, Thai)."""
-    return max(len(text.split()), sum(c.isalnum() for c in text) // 6 if not text.isascii() else 0)
+    """Words; in scripts written without spaces (Chinese, Japanese, Thai) two characters count as one."""
+    unspaced = len(_UNSPACED.findall(text))
+    return len(_UNSPACED.sub(" ", text).split()) + unspaced // 2 if unspaced else len(text.split())
 
 
 def page_language(markup: str) -> str:

@@ -53,3 +53,11 @@ def test_page_without_an_article_is_refused_with_its_reason(project, tmp_path, b
 def test_short_article_of_two_paragraphs_is_imported(project, tmp_path):
     doc = import_file(project, _save(tmp_path, "<article>" + "".join(f"<p>{p}</p>" for p in BODY) + "</article>"))
     assert BODY[1] in project.document(doc.id).text
+
+
+def test_short_chinese_article_counts_its_characters_as_words(project, tmp_path):
+    paragraphs = ["克里姆林宫发言人佩斯科夫周二表示，泽连斯基的合法性可以受到质疑。",
+                  "基辅方面拒绝了这一说法，称宪法不允许在战时举行选举。"]
+    doc = import_file(project, _save(tmp_path, "<article>" + "".join(f"<p>{p}</p>" for p in paragraphs)
+                                     + "</article>", "zh.html"))
+    assert paragraphs[1] in project.document(doc.id).text
