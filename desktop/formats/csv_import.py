@@ -20,6 +20,7 @@ from pathlib import Path
 from desktop.formats.csv_export import EXTRA_COLUMNS, unneutralise
 from desktop.formats.exchange import DocumentRef, ExchangeFileError, ImportBatch, Pending, read_utf8
 from desktop.formats.importing import ImportResult
+from desktop.formats.textfile import MAX_BYTES
 from desktop.store.annotations import EXPORT_COLUMNS
 
 REQUIRED = ("tag", "start", "end", "text")
@@ -38,10 +39,13 @@ def _is_raw(rows: list[list[str]]) -> bool:
 def import_csv(project, path: Path) -> ImportResult:
     path = Path(path)
     text = read_utf8(path)
+    previous = csv.field_size_limit(MAX_BYTES)  # a cell may be as long as a whole document
     try:
         rows = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as exc:
         raise ExchangeFileError(f"{path.name} is not a readable CSV file ({exc})") from None
+    finally:
+        csv.field_size_limit(previous)
     if not rows:
         raise ExchangeFileError(f"{path.name} is empty")
     header, body = rows[0], rows[1:]
