@@ -74,7 +74,7 @@ def read_text_file(path: Path) -> ImportedText:
     path = Path(path)
     check_size(path, "text files")
     text, encoding = decode_bytes(path.read_bytes(), path.name)
-    text = normalize_text(text)
+    text = normalize_text(text).replace("\u2028", "\n").replace("\u2029", "\n")  # Unicode's line ends are line ends
     if not text.strip():
         raise UnreadableDocument(f"{path.name} is empty")
     check_text(text, path.name)
