@@ -85,7 +85,7 @@ def read_pdf_file(path: Path) -> ImportedText:
         language = _language(reader)
     except UnreadableDocument:
         raise
-    except (DependencyError, FileNotDecryptedError) as exc:
+    except (DependencyError, FileNotDecryptedError, NotImplementedError) as exc:  # e.g. an unknown encryption version
         raise UnreadableDocument(f"{path.name} is encrypted in a way Claimdesk cannot open ({exc})") from None
     except (PdfReadError, PdfStreamError, ValueError, KeyError, TypeError, AttributeError, IndexError,
             RecursionError, EOFError) as exc:
