@@ -86,12 +86,15 @@ def import_jsonl(project, path: Path) -> ImportResult:
         except json.JSONDecodeError as exc:
             batch.problem(f"line {number}: not JSON ({exc.msg})")
             continue
-        if not isinstance(item, dict) or not item.get("tag") or "start" not in item or "end" not in item:
+        except (RecursionError, ValueError):  # nesting too deep, a number of thousands of digits
+            batch.problem(f"line {number}: not JSON Claimdesk can read (nested too deep or a number too long)")
+            continue
+        if not isinstance(item, dict) or not str(item.get("tag") or "").strip() or "start" not in item or "end" not in item:
             batch.problem(f"line {number}: not a Claimdesk annotation (it needs tag, start and end)")
             continue
         try:
             start, end = int(item["start"]), int(item["end"])
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             batch.problem(f"line {number}: start and end must be whole numbers")
             continue
         fields = item.get("fields") or {}
