@@ -3,6 +3,7 @@ title to the last matching named person."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 CUES = (r"said|says|told|added|stated|explained|noted|declared|stressed|warned|claimed|insisted|wrote|asked|"
@@ -33,6 +34,12 @@ class SpeakerResolver:
                 title = ((m.group("title") or "") + " ".join(words[:-2])).lower()
                 self.people.append((m.start("name"), " ".join(words[-2:]), title))
 
+    @property
+    def _positions(self) -> list[int]:
+        if not hasattr(self, "_pos_cache") or len(self._pos_cache) != len(self.people):
+            self._pos_cache = [p[0] for p in self.people]
+        return self._pos_cache
+
     def resolve(self, mention: str, position: int) -> str:
         mention = (mention or "").strip()
         low = mention.lower()
@@ -43,7 +50,8 @@ class SpeakerResolver:
             mention = run.group() if run else mention
             if " " in mention and mention.split()[0].lower() in ("kremlin", "russian", "ukrainian"):
                 mention = " ".join(mention.split()[1:])
-        before = [p for p in self.people if p[0] < position]
+        cut = bisect.bisect_left(self._positions, position)
+        before = self.people[max(0, cut - 50):cut]
         if low in PRONOUNS and before:
             return before[-1][1]
         if low.startswith("the "):

@@ -73,7 +73,7 @@ def test_bad_input_gives_sane_spans(text):
         assert "\n" not in s.text
 
 
-@pytest.mark.skip(reason="a 10 MB article still takes minutes: the speaker look-back is not yet linear")
+@pytest.mark.skip(reason="a 10 MB article still takes over a minute")
 def test_ten_megabytes_is_linear():
     para = "Peskov said that “the plan is fine,” and Zelenskyy's legitimacy is not in doubt.\n"
     text = para * (10_000_000 // len(para))
