@@ -219,10 +219,14 @@ def _import_folder(project, folder: Path) -> int:
 
 def cmd_tag(args) -> int:
     from desktop.domain.text import find_occurrence
+    from desktop.ops import annotations as ops
+    from desktop.ops.appfolder import analyst_name
 
     with _project(args.project, write=True) as project:
         if args.annotator is None:
-            project.annotator = project.get_setting("annotator", "") or ""
+            project.annotator = project.get_setting("annotator", "") or analyst_name()
+        else:
+            project.annotator = args.annotator
         tag_type = project.find_tag_type(args.tag_type)
         text = project.document_text(args.document_id)
         if args.text is not None:
@@ -231,10 +235,12 @@ def cmd_tag(args) -> int:
             if args.end is None:
                 raise ClaimdeskError("--start needs --end")
             start, end = args.start, args.end
-        ann = project.create_annotation(args.document_id, tag_type.id, start, end, speaker=args.speaker,
-                                        target=args.target, stance=args.stance, note=args.note,
-                                        annotator=args.annotator)
-        print(ann.id)
+        values = {k: getattr(args, k) for k in ("speaker", "target", "stance", "note") if getattr(args, k)}
+        changes = ops.tag(project, args.document_id, tag_type.id, start, end, values)
+        if changes.notice:
+            print(f"claimdesk: {changes.notice.replace(chr(0x2014), '-')}: annotation {changes.selected}",
+                  file=sys.stderr)
+        print(changes.selected)
     return 0
 
 

@@ -12,19 +12,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-APP_NAME = "Claimdesk"
-DATA_DIR_ENV = "CLAIMDESK_DATA_DIR"
+from desktop.ops.appfolder import APP_NAME, DATA_DIR_ENV, data_dir  # noqa: F401  (importable from here)
+
 SAMPLE_NAME = "Sample.claimdesk"
 MAX_RECENT = 10
-
-
-def data_dir() -> Path:
-    override = os.environ.get(DATA_DIR_ENV)
-    if override:
-        return Path(override)
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir(APP_NAME, appauthor=False))
 
 
 def sample_project_path() -> Path:

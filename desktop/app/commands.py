@@ -78,11 +78,16 @@ class TagCommand(_StoreCommand):
         self.end = end
         self.values = dict(values or {})
         self.annotation: Annotation | None = None
+        self.existing_id: int | None = None  # the first run found the analyst's own annotation on this span
+        self.notice = ""
 
     def _redo(self) -> None:
         if self.annotation is None:
-            self.annotation = self.session._store_create(self.document_id, self.tag_type_id, self.start, self.end,
-                                                         self.values)
+            changes = self.session._store_tag(self.document_id, self.tag_type_id, self.start, self.end, self.values)
+            if changes.added:
+                self.annotation = changes.added[0]
+            else:
+                self.existing_id, self.notice = changes.selected, changes.notice
         else:
             self.session._store_restore(self.annotation)
 

@@ -29,6 +29,8 @@ from desktop.app.session_documents import (  # noqa: F401  (the setting keys sta
     SessionDocuments,
 )
 from desktop.domain.model import Annotation, ClaimdeskError, Document, DocumentSummary, NotFound, TagType
+from desktop.ops import annotations as annotation_ops
+from desktop.ops.changes import Changes
 from desktop.store import Project
 from desktop.store.views import AnnotationRow, annotation_rows
 
@@ -215,36 +217,15 @@ class Session(QObject, SessionDocuments):
         except NotFound as exc:
             self._report(exc)
             return None
-        same = self.duplicate_of(start, end, tag_type_id)
-        if same is not None:
-            self.select(same)
-            self.notice.emit(f"Already tagged as {tag_type.name} \u2014 selected it")
-            return self.full(same)
-        values = dict(values or {})
-        if not values.get("speaker") and "speaker" in tag_type.field_names():
-            speaker = self.speaker_around(start, end)
-            if speaker:
-                values["speaker"] = speaker  # a span inside a quote is said by the quote's speaker
-        cmd = TagCommand(self, self.document.id, tag_type_id, start, end, f"Tag {tag_type.name}", values)
-        return cmd.annotation if self._push(cmd) else None
-
-    def speaker_around(self, start: int, end: int) -> str:
-        """The speaker of the innermost annotation of the shown document holding ``[start, end)`` that has one
-        (of two around the same text, the newer)."""
-        best: tuple[int, int, str] | None = None
-        for ann in self.annotations.values():
-            if ann.speaker and not ann.orphan and ann.start <= start and end <= ann.end:
-                key = (ann.end - ann.start, -ann.id, ann.speaker)
-                if best is None or key < best:
-                    best = key
-        return best[2] if best else ""
-
-    def duplicate_of(self, start: int, end: int, tag_type_id: int) -> int | None:
-        """The id of an annotation of the shown document with this type and exactly this span, or None."""
-        for ann in self.annotations.values():
-            if ann.tag_type_id == tag_type_id and ann.start == start and ann.end == end and not ann.orphan:
-                return ann.id
-        return None
+        cmd = TagCommand(self, self.document.id, tag_type_id, start, end, f"Tag {tag_type.name}", dict(values or {}))
+        if not cmd.run_first():
+            return None
+        if cmd.annotation is None:  # the analyst's own annotation already holds this span and type: nothing written
+            self.select(cmd.existing_id)
+            self.notice.emit(cmd.notice)
+            return self.full(cmd.existing_id)
+        self.undo_stack.push(cmd)
+        return cmd.annotation
 
     def delete(self, annotation_id: int) -> bool:
         ann = self._annotation(annotation_id)
@@ -302,11 +283,14 @@ class Session(QObject, SessionDocuments):
         return t.name if t else "annotation"
 
     # ------------------------------------------- store calls made by the commands
-    def _store_create(self, document_id: int, tag_type_id: int, start: int, end: int, values: dict) -> Annotation:
+    def _store_tag(self, document_id: int, tag_type_id: int, start: int, end: int, values: dict) -> Changes:
+        """Tag through the shared operation (its rules: no duplicate of the analyst's own span, a speaker taken
+        from the annotation around the span)."""
         self._show(document_id)
-        ann = self.project.create_annotation(document_id, tag_type_id, start, end, **values)
-        self._added(ann)
-        return ann
+        changes = annotation_ops.tag(self.project, document_id, tag_type_id, start, end, values)
+        for ann in changes.added:
+            self._added(ann)
+        return changes
 
     def _store_restore(self, ann: Annotation) -> Annotation:
         self._show(ann.document_id)
