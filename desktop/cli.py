@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import os
+import stat
 import sqlite3
 import sys
 from pathlib import Path
 
 from desktop import __version__
 from desktop.domain.model import ClaimdeskError
+from desktop.domain.text import os_text
 
 COMMANDS = ("import", "tag", "export", "info", "history", "backup", "restore", "bench")
 
@@ -88,6 +91,8 @@ def _parser() -> argparse.ArgumentParser:
                                    "while the project is open in the window.")
     p.add_argument("project", type=Path)
     p.add_argument("-o", "--output", type=Path, default=None, metavar="COPY")
+    p.add_argument("--replace", action="store_true",
+                   help="replace an existing COPY (a project there is backed up first, into its own backups)")
 
     p = sub.add_parser("restore", help="list a project's backups, or restore one",
                        description="Without BACKUP, list the backups, newest first. With BACKUP (a number from "
@@ -136,18 +141,75 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"{args.project} is neither a command nor a project (projects end in .claimdesk); "
                          "see claimdesk --help")
     try:
+        for name in ("document_id", "doc"):
+            number = getattr(args, name, None)
+            if isinstance(number, int) and not -SQLITE_MAX_INT <= number <= SQLITE_MAX_INT:
+                return _fail(f"no document with id {number}")
+        for name in ("text", "speaker", "target", "stance", "note", "annotator", "tag_type"):
+            if isinstance(getattr(args, name, None), str):
+                setattr(args, name, os_text(getattr(args, name)))
+        if getattr(args, "project", None) is not None:
+            _check_project_path(args.project)
         if args.command is None:
             return _open_window(args.project, args.files)
         return COMMAND_FUNCS[args.command](args)
+    except BrokenPipeError:  # output piped into a program that stopped reading (e.g. head)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except ClaimdeskError as exc:
         return _fail(str(exc))
     except (OSError, sqlite3.Error) as exc:
         return _fail(_os_message(exc))
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:  # output piped into a program that stopped reading (e.g. head)
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
+    except Exception as exc:  # anything else: one line here, the whole story in the log
+        return _fail(_logged(exc))
+
+
+SQLITE_MAX_INT = 2**63 - 1
+
+
+def _check_project_path(path: Path) -> None:
+    """Refuse, before anything opens it, a project path that is not a regular file (a FIFO would hang every
+    read), a link to nothing, or a loop of links."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        if os.path.lexists(path):
+            raise ClaimdeskError(f"{path} is a link to a file that does not exist") from None
+        return  # a new project
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise ClaimdeskError(f"{path} is a loop of symbolic links") from None
+        raise
+    if not stat.S_ISREG(st.st_mode):
+        kind = "a folder" if stat.S_ISDIR(st.st_mode) else "not a regular file"
+        raise ClaimdeskError(f"{path} is {kind}, not a Claimdesk project")
+
+
+def _logged(exc: BaseException) -> str:
+    """Write the traceback to the log file in the data folder; the line naming the error and the log."""
+    import traceback
+    from datetime import datetime, timezone
+
+    from desktop.ops.appfolder import data_dir
+
+    summary = f"unexpected {exc.__class__.__name__}: {_safe(str(exc))[:200]}"
+    log = data_dir() / "claimdesk-errors.log"
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        with os.fdopen(fd, "a", encoding="utf-8", errors="replace") as f:
+            f.write(f"--- {datetime.now(timezone.utc).isoformat()} claimdesk {' '.join(map(_safe, sys.argv[1:]))}\n")
+            f.write("".join(traceback.format_exception(exc)))
+    except OSError:
+        return f"{summary} (the details could not be written to {log})"
+    return f"{summary} (details in {log})"
+
+
+def _safe(text: str) -> str:
+    """Text that any terminal encoding can print (undecodable bytes of file names and arguments shown as \\xNN)."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def gui_main() -> int:
@@ -155,7 +217,7 @@ def gui_main() -> int:
 
 
 def _fail(message: str) -> int:
-    print(f"claimdesk: error: {message}", file=sys.stderr)
+    print(f"claimdesk: error: {_safe(message)}", file=sys.stderr)
     return 1
 
 
@@ -286,6 +348,16 @@ def cmd_history(args) -> int:
 
 
 def cmd_backup(args) -> int:
+    if args.output is not None and os.path.lexists(args.output):
+        _check_project_path(args.output)
+        if not args.replace:
+            raise ClaimdeskError(f"{args.output} exists; add --replace to replace it (a project there is backed "
+                                 "up first)")
+        if os.path.samefile(args.output, args.project):
+            raise ClaimdeskError(f"{args.output} is the project itself")
+        with _project(args.output, readonly=True) as existing:  # refuses a file that is not a project
+            kept = existing.backup_now().path
+        print(f"claimdesk: {args.output.name} as it was is kept in {kept}", file=sys.stderr)
     with _project(args.project, readonly=True) as project:
         written = project.save_copy(args.output) if args.output else project.backup_now().path
     print(written)

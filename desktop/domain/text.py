@@ -146,3 +146,18 @@ def flatten(spans: Iterable[tuple[int, int, object]]) -> Iterator[tuple[int, int
             active[idx] = None
         else:
             active.pop(idx, None)
+
+
+def os_text(value: str) -> str:
+    """A string that came from the operating system (a file name, a command-line argument) made storable: bytes
+    that were not UTF-8 arrive as surrogates and are read as Latin-1 (which every byte is), so ``caf\\xe9`` is
+    ``café``; any other string is returned as it is."""
+    try:
+        value.encode("utf-8")
+        return value
+    except UnicodeEncodeError:
+        raw = value.encode("utf-8", "surrogateescape")
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return raw.decode("latin-1")

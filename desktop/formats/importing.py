@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.domain.model import Document
+from desktop.domain.text import os_text
 from desktop.formats.textfile import ImportedText, UnreadableDocument
 
 # Suffix -> reader(path) -> ImportedText. Readers never touch the store.
@@ -74,7 +75,8 @@ def read_document(path: Path) -> ImportedText:
 def import_file(project, path: Path) -> Document:
     """Read one article and store it as a new document. Raises a ClaimdeskError subclass on any problem."""
     imported = read_document(path)
-    return project.add_document(imported.text, imported.title, **imported.meta)
+    meta = {k: os_text(v) if isinstance(v, str) else v for k, v in imported.meta.items()}
+    return project.add_document(imported.text, os_text(imported.title), **meta)
 
 
 def import_path(project, path: Path) -> ImportResult:

@@ -58,12 +58,21 @@ class Backup:
 
 def backups_dir(project_path: Path) -> Path:
     project_path = Path(project_path)
-    return project_path.with_name(project_path.stem + ".backups")
+    folder = project_path.with_name(project_path.stem + ".backups")
+    if folder.is_symlink():
+        raise ProjectError(f"the backups folder {folder.name} is a symbolic link; Claimdesk does not write "
+                           "through it (remove the link)")
+    if folder.exists() and not folder.is_dir():
+        raise ProjectError(f"{folder.name} beside the project is a file, not a backups folder; move it away")
+    return folder
 
 
 def list_backups(project_path: str | os.PathLike) -> list[Backup]:
-    """The project's backups, newest first."""
-    folder = backups_dir(Path(project_path))
+    """The project's backups, newest first (none when the backups folder is not a real folder)."""
+    try:
+        folder = backups_dir(Path(project_path))
+    except ProjectError:
+        return []
     found = []
     with contextlib.suppress(OSError):
         for entry in folder.iterdir():

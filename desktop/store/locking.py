@@ -181,11 +181,16 @@ def acquire(project_path: Path) -> ProjectLock:
 
 
 def _open_lock_file(path: Path, flags: int) -> int:
+    """Open the lock file, never through a symbolic link: a project folder received as a zip or a checkout may
+    carry ``NAME.claimdesk.lock -> ../.bashrc``, and writing the holder's name would overwrite the link's target."""
     try:
-        return os.open(path, flags, 0o644)
+        return os.open(path, flags | getattr(os, "O_NOFOLLOW", 0), 0o644)
     except FileExistsError:
         raise
     except OSError as exc:
+        if os.path.islink(path):
+            raise ProjectError(f"the lock file {path.name} is a symbolic link; Claimdesk does not write through "
+                               "it (remove the link to open the project for writing)") from None
         raise ProjectError(f"cannot create the lock file {path.name}: {exc.strerror or exc}") from None
 
 
