@@ -296,6 +296,7 @@ class Session(QObject, SessionDocuments):
         self._show(ann.document_id)
         ann = self.project.restore_annotation(ann)
         self._added(ann)
+        self.select(ann.id)  # what undo or redo brought back is where the analyst is
         return ann
 
     def _store_delete(self, annotation_id: int) -> Annotation:

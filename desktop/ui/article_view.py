@@ -223,6 +223,12 @@ class ArticleView(QPlainTextEdit):
     # -------------------------------------------------------------- selection
     def set_selected(self, annotation_id: int | None, *, scroll: bool = True) -> None:
         self.selected_id = annotation_id
+        if annotation_id is not None:
+            span = self.index.span_of(annotation_id)
+            if span is not None and self.selection_span() == tuple(span[:2]):
+                cursor = self.textCursor()
+                cursor.clearSelection()  # a leftover selection of the same text would hide its highlight
+                self.setTextCursor(cursor)
         self._update_selected_accent()
         if annotation_id is not None and scroll:
             self.reveal(annotation_id)
