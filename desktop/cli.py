@@ -14,7 +14,7 @@ from desktop import __version__
 from desktop.domain.model import ClaimdeskError
 from desktop.domain.text import os_text
 
-COMMANDS = ("import", "tag", "export", "info", "history", "backup", "restore", "bench")
+COMMANDS = ("import", "tag", "suggest", "export", "info", "history", "backup", "restore", "bench")
 
 DESCRIPTION = """\
 Claimdesk: mark quotes, claims and legitimacy assertions in news articles.
@@ -23,6 +23,7 @@ Claimdesk: mark quotes, claims and legitimacy assertions in news articles.
   claimdesk PROJECT [FILE...]        open PROJECT in the window, importing FILEs first
   claimdesk import PROJECT FILE...   import articles (creates PROJECT if missing)
   claimdesk tag PROJECT DOC TYPE ... tag a span by its exact text or its offsets
+  claimdesk suggest PROJECT          suggested quotes, claims and legitimacy assertions (offline)
   claimdesk export PROJECT -o OUT    export annotations (CSV by default)
   claimdesk info PROJECT             documents and counts per tag type
   claimdesk history PROJECT          every change made to annotations
@@ -68,6 +69,16 @@ def _parser() -> argparse.ArgumentParser:
     for name in ("speaker", "target", "stance", "note"):
         p.add_argument(f"--{name}", default="")
     p.add_argument("--annotator", default=None, help="who made the annotation (default: the project's analyst)")
+
+    p = sub.add_parser("suggest", help="suggest quotes, claims and legitimacy assertions",
+                       description="List the spans Claimdesk suggests (found offline by rules: quotation marks, "
+                                   "reporting verbs, the legitimacy lexicon), with speaker, target and stance; "
+                                   "--accept-all TYPE tags every suggestion of that type (the tagging rules apply).")
+    p.add_argument("project", type=Path)
+    p.add_argument("--doc", type=int, default=None, metavar="ID", help="only this document")
+    p.add_argument("--format", dest="fmt", choices=("table", "json"), default="table")
+    p.add_argument("--accept-all", default=None, metavar="TYPE", help="tag every suggestion of this type")
+    p.add_argument("--annotator", default=None, help="who accepts (default: the project's analyst)")
 
     p = sub.add_parser("export", help="export annotations",
                        description="Export annotations. The format follows OUT's extension unless --format is given.")
@@ -306,6 +317,35 @@ def cmd_tag(args) -> int:
     return 0
 
 
+def cmd_suggest(args) -> int:
+    import json
+
+    from desktop.ops.appfolder import analyst_name
+    from desktop.ops.suggestions import accept_all, suggestions_for
+
+    write = args.accept_all is not None
+    with _project(args.project, readonly=not write, write=write) as project:
+        doc_ids = [args.doc] if args.doc is not None else [d.id for d in project.documents()]
+        if write:
+            project.annotator = args.annotator or project.get_setting("annotator", "") or analyst_name()
+            added = 0
+            for doc_id in doc_ids:
+                added += len(accept_all(project, doc_id, args.accept_all).added)
+            print(f"claimdesk: {added} suggestion(s) tagged as {project.find_tag_type(args.accept_all).name}",
+                  file=sys.stderr)
+            return 0
+        found = [(doc_id, s) for doc_id in doc_ids for s in suggestions_for(project, doc_id)]
+    if args.fmt == "json":
+        keys = ("type", "start", "end", "text", "speaker", "target", "stance", "score")
+        print(json.dumps([{"document_id": d, **{k: getattr(s, k) for k in keys}} for d, s in found],
+                         ensure_ascii=False, indent=1))
+    else:
+        for d, s in found:
+            print("\t".join([str(d), s.type, f"{s.start}-{s.end}", s.speaker or "-", s.target or "-",
+                             s.stance or "-", f"{s.score:.2f}", s.text.replace("\n", " ")[:80]]))
+    return 0
+
+
 def cmd_export(args) -> int:
     from desktop.formats.exporting import export
 
@@ -393,7 +433,7 @@ def cmd_bench(args) -> int:
     return bench.main(args)
 
 
-COMMAND_FUNCS = {"import": cmd_import, "tag": cmd_tag, "export": cmd_export, "info": cmd_info,
+COMMAND_FUNCS = {"import": cmd_import, "tag": cmd_tag, "suggest": cmd_suggest, "export": cmd_export, "info": cmd_info,
                  "history": cmd_history, "backup": cmd_backup, "restore": cmd_restore, "bench": cmd_bench}
 
 
