@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
 import os
 import stat
@@ -246,31 +247,45 @@ def _project(path: Path, create: bool = False, readonly: bool = False, write: bo
 
 
 def cmd_import(args) -> int:
-    from desktop.formats.importing import import_path
-    from desktop.store import DuplicateDocument
+    from desktop.ops.imports import import_one
 
-    failures = 0
+    failures = imported = 0
+    new_project = not os.path.lexists(args.project)
     with _project(args.project, create=True, write=True) as project:
         for path in args.files:
             if path.is_dir():
                 failures += _import_folder(project, path)
                 continue
-            try:
-                result = import_path(project, path)
-            except DuplicateDocument as exc:
-                print(f"claimdesk: skipped: {exc}", file=sys.stderr)
-                continue
-            except ClaimdeskError as exc:
-                print(f"claimdesk: error: {exc}", file=sys.stderr)
+            outcome = import_one(project, path)
+            imported += outcome.status == "imported"
+            if outcome.status == "skipped":
+                print(f"claimdesk: skipped: {outcome.reason}", file=sys.stderr)
+            elif outcome.status == "failed":
+                print(f"claimdesk: error: {_safe(outcome.reason)}", file=sys.stderr)
                 failures += 1
-                continue
-            for doc in result.documents:
+            for doc in outcome.documents:
                 print(f"{doc.id}\t{doc.title}")
-            if result.annotations:
-                print(f"claimdesk: {result.annotations} annotation(s) imported from {path.name}", file=sys.stderr)
-            for problem in result.problems:
-                print(f"claimdesk: warning: {path.name}: {problem}", file=sys.stderr)
+            if outcome.annotations:
+                print(f"claimdesk: {outcome.annotations} annotation(s) imported from {path.name}", file=sys.stderr)
+            elif outcome.status == "imported" and not outcome.documents:
+                print(f"claimdesk: {path.name}: tag types imported into the codebook", file=sys.stderr)
+            for problem in outcome.problems:
+                print(f"claimdesk: warning: {_safe(problem)}", file=sys.stderr)
+        empty = new_project and not imported and project.document_count() == 0
+    if empty:  # nothing came in: the refused command leaves no empty project behind
+        _remove_new_project(args.project)
     return 1 if failures else 0
+
+
+def _remove_new_project(path: Path) -> None:
+    import shutil
+
+    for side in (path, path.with_name(path.name + "-journal"), path.with_name(path.name + ".lock")):
+        with contextlib.suppress(OSError):
+            side.unlink()
+    backups = path.with_name(path.stem + ".backups")
+    if backups.is_dir() and not backups.is_symlink():
+        shutil.rmtree(backups, ignore_errors=True)
 
 
 def _import_folder(project, folder: Path) -> int:

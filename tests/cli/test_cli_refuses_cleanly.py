@@ -101,3 +101,12 @@ def test_info_into_a_closed_pipe_is_quiet(tmp_path, env, sample_path):
     proc = subprocess.run(f'"{sys.executable}" -m desktop info "{project}" | head -1', shell=True,
                           capture_output=True, env=env, timeout=60)
     assert b"Broken pipe" not in proc.stderr and b"Traceback" not in proc.stderr
+
+
+def test_a_refused_import_leaves_no_new_project_behind(tmp_path, env):
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(b"not a Word file")
+    project = tmp_path / "new.claimdesk"
+    rc, _, err = run("import", str(project), str(bad), env=env)
+    assert rc == 1 and err.startswith("claimdesk: error: bad.docx") and err.count("\n") == 1
+    assert not project.exists() and not (tmp_path / "new.backups").exists()
