@@ -10,7 +10,6 @@ import sqlite3
 from pathlib import Path
 
 from desktop.app.commands import STORE_ERRORS
-from desktop.domain.model import ClaimdeskError
 from desktop.store.ui_queries import document_summary
 
 # Project settings the session keeps.
@@ -26,22 +25,12 @@ class SessionDocuments:
     # ------------------------------------------------------------------ documents
     def import_files(self, paths: list[Path]) -> tuple[list[int], list[str]]:
         """Import articles; returns the new documents' ids and one message per file that was not imported."""
-        from desktop.formats.importing import import_path
-        from desktop.store import DuplicateDocument
+        from desktop.ops.imports import import_files
 
-        new_ids: list[int] = []
-        problems: list[str] = []
-        for path in paths:
-            try:
-                result = import_path(self.project, Path(path))
-            except DuplicateDocument as exc:
-                problems.append(f"{Path(path).name}: skipped, {exc}")
-                continue
-            except (ClaimdeskError, OSError, sqlite3.Error) as exc:
-                problems.append(f"{Path(path).name}: {exc}")
-                continue
-            new_ids.extend(d.id for d in result.documents)
-            problems.extend(f"{Path(path).name}: {p}" for p in result.problems)
+        report = import_files(self.project, [Path(p) for p in paths])
+        new_ids = [d.id for d in report.documents]
+        problems = [f"{o.reason}" if o.status == "failed" else f"skipped, {o.reason}" for o in report.outcomes
+                    if o.status != "imported"] + report.problems
         if new_ids:
             self._load_counts()
             self.documentsChanged.emit()

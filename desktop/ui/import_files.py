@@ -10,16 +10,14 @@ report goes through ``report_dialog.show_report``.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QWidget
 
-from desktop.domain.model import ClaimdeskError
-from desktop.formats.importing import PROJECT_IMPORTERS, READERS, ImportResult, import_path
-from desktop.store.errors import DuplicateDocument, ProjectError
+from desktop.formats.importing import PROJECT_IMPORTERS, READERS, ImportResult
+from desktop.ops.imports import import_files as import_paths
 from desktop.ui import dialogs, report_dialog
 from desktop.ui.report_dialog import Section
 
@@ -66,48 +64,33 @@ def import_files(parent: QWidget | None, project, paths: list[Path],
         dialogs.show_error(parent, TITLE, f"The project is open read-only ({project.readonly_reason}); "
                                           f"nothing can be imported.")
         return []
-    results: list[ImportResult] = []
-    skipped: list[str] = []
-    failed: list[str] = []
-    problems: list[str] = []
-    imported: list[str] = []
-    stopped = ""
     progress = _progress(parent, len(paths))
+
+    def step(done: int, total: int, name: str) -> bool:
+        if progress is None:
+            return True
+        if progress.wasCanceled():
+            return False
+        if name:
+            progress.setLabelText(f"File {done + 1} of {total}: {name}")
+        progress.setValue(done)
+        QApplication.processEvents()
+        return True
+
     try:
-        for i, path in enumerate(paths):
-            if progress is not None:
-                if progress.wasCanceled():
-                    stopped = f"Stopped with {len(paths) - i} file(s) left."
-                    break
-                progress.setLabelText(f"File {i + 1} of {len(paths)}: {path.name}")
-                progress.setValue(i)
-                QApplication.processEvents()
-            try:
-                result = import_path(project, path)
-            except DuplicateDocument as exc:
-                skipped.append(f"{path.name}: {exc}")
-                continue
-            except ProjectError as exc:
-                stopped = f"The import stopped at {path.name}: {exc}."
-                failed.append(f"{path.name}: {exc}")
-                break
-            except (ClaimdeskError, OSError) as exc:
-                failed.append(f"{path.name}: {exc}" if path.name not in str(exc) else str(exc))
-                continue
-            except sqlite3.Error:
-                raise
-            except Exception as exc:  # a reader library choking on one odd file must not end the whole run
-                failed.append(f"{path.name} could not be read ({exc.__class__.__name__}: {str(exc)[:120]})")
-                continue
-            results.append(result)
-            imported.extend(f"{d.title} (from {path.name})" for d in result.documents)
-            if not result.documents and result.annotations:
-                imported.append(f"{result.annotations} annotation(s) from {path.name}")
-            problems.extend(f"{path.name}: {p}" for p in result.problems)
+        report = import_paths(project, paths, progress=step)
     finally:
         if progress is not None:
             progress.close()
             progress.deleteLater()
+    skipped = [o.reason for o in report.of("skipped")]
+    failed = [o.reason for o in report.of("failed")]
+    problems = report.problems
+    imported = [f"{d.title} (from {o.path.name})" for o in report.of("imported") for d in o.documents]
+    imported += [f"{o.annotations} annotation(s) from {o.path.name}" for o in report.of("imported")
+                 if not o.documents and o.annotations]
+    results = [ImportResult(o.documents, o.annotations, o.problems) for o in report.of("imported")]
+    stopped = report.stopped
     summary = _summary(results, skipped, failed, stopped)
     if skipped or failed or problems or stopped:
         sections = [
