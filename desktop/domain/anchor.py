@@ -20,6 +20,8 @@ import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from desktop.domain.text import normalize_text
+
 
 @dataclass(frozen=True)
 class Anchor:
@@ -143,3 +145,22 @@ def _line_starts(lines: list[str]) -> list[int]:
     for line in lines:
         positions.append(positions[-1] + len(line))
     return positions
+
+
+PARAGRAPH = "\u2029"  # how a text editor's raw text marks the end of a paragraph
+
+
+def merge_edit(stored: str, raw_before: str, raw_after: str) -> str:
+    """The corrected text: ``stored`` with only the region that differs between an editor's raw texts replaced.
+
+    ``raw_before`` is the editor's raw text right after loading ``stored`` (one character for each of it) and
+    ``raw_after`` its raw text now; paragraph ends typed in the edited region become ``\\n``."""
+    if raw_after == raw_before:
+        return stored
+    if len(raw_before) != len(stored):  # cannot map positions one to one: take the editor's text as a whole
+        return normalize_text(raw_after.replace(PARAGRAPH, "\n"))
+    shortest = min(len(raw_before), len(raw_after))
+    p = _common_prefix(raw_before, raw_after, shortest)
+    s = _common_suffix(raw_before, raw_after, shortest - p)
+    middle = raw_after[p:len(raw_after) - s].replace(PARAGRAPH, "\n").replace("\u2028", "\n")
+    return stored[:p] + middle + stored[len(stored) - s:]

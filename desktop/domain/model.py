@@ -122,6 +122,3 @@ class Annotation:
     uuid: str = ""
     orphan: bool = False
 
-
-# Columns of an annotation the analyst may edit (besides the span).
-EDITABLE_ANNOTATION_FIELDS = ("tag_type_id", "speaker", "target", "stance", "note", "fields")

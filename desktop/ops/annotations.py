@@ -16,10 +16,6 @@ from desktop.domain.model import Annotation
 from desktop.ops.changes import Changes
 from desktop.store.spans import duplicate_annotation, speaker_around
 
-# What an analyst may change of an annotation besides its span.
-EDITABLE = ("speaker", "target", "stance", "note", "fields")
-
-
 def tag(project, document_id: int, tag_type_id: int, start: int, end: int, values: dict | None = None, *,
         annotator: str | None = None, expected_text: str | None = None) -> Changes:
     """Tag ``text[start:end]`` of a document with a type, applying the rules above."""

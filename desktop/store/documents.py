@@ -94,22 +94,13 @@ class DocumentsMixin:
                                                                          document_id])
         return self.document(document_id)
 
-    def delete_document(self, document_id: int) -> None:
-        """Delete a document with its annotations (each recorded in history)."""
-        self.document(document_id)
-        ids = [r[0] for r in self.db.execute("SELECT id FROM annotations WHERE document_id = ?", [document_id])]
-        with self._write() as db:
-            for ann_id in ids:
-                self._delete_annotation_in_tx(ann_id)
-            db.execute("DELETE FROM documents WHERE id = ?", [document_id])
-        self._texts.pop(document_id, None)
-
     def search_documents(self, query: str, limit: int = 200) -> list[int]:
         """Ids of documents whose title or text match ``query`` (full-text search), best first."""
-        words = [w.replace('"', '""') for w in query.split()]
-        if not words:
+        from desktop.store.ui_queries import fts_query
+
+        match = fts_query(query)
+        if not match:
             return []
-        match = " ".join(f'"{w}"' for w in words)
         rows = self.db.execute(
             "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?", [match, limit]
         )

@@ -14,7 +14,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from desktop.domain.anchor import Anchor, reanchor
+from desktop.domain.anchor import PARAGRAPH, Anchor, merge_edit, reanchor  # noqa: F401  (merge_edit importable from here)
 from desktop.domain.model import Annotation, ClaimdeskError
 from desktop.domain.text import normalize_text
 from desktop.store.reanchor import ReanchorReport, replace_document_text
@@ -23,45 +23,6 @@ from desktop.ui.dialog_parts import ProblemFooter, ok_cancel_buttons, problem_la
 from desktop.ui.report_dialog import Section
 
 TITLE = "Correct Document Text"
-PARAGRAPH = "\u2029"  # how Qt's raw text marks the end of a paragraph
-
-
-def common_prefix(a: str, b: str) -> int:
-    """Length of the longest common prefix (by halving, so long texts compare at C speed)."""
-    lo, hi = 0, min(len(a), len(b))
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a[lo:mid] == b[lo:mid]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
-
-
-def common_suffix(a: str, b: str, limit: int) -> int:
-    lo, hi = 0, min(len(a), len(b)) - limit
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a[len(a) - mid:len(a) - lo] == b[len(b) - mid:len(b) - lo]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
-
-
-def merge_edit(stored: str, raw_before: str, raw_after: str) -> str:
-    """The corrected text: ``stored`` with only the region that differs between the editor's raw texts replaced.
-
-    ``raw_before`` is the editor's raw text right after loading ``stored`` (one character for each of it) and
-    ``raw_after`` its raw text now; paragraph ends typed in the edited region become ``\\n``."""
-    if raw_after == raw_before:
-        return stored
-    if len(raw_before) != len(stored):  # cannot map positions one to one: take the editor's text as a whole
-        return normalize_text(raw_after.replace(PARAGRAPH, "\n"))
-    p = common_prefix(raw_before, raw_after)
-    s = common_suffix(raw_before, raw_after, p)
-    middle = raw_after[p:len(raw_after) - s].replace(PARAGRAPH, "\n").replace("\u2028", "\n")
-    return stored[:p] + middle + stored[len(stored) - s:]
 
 
 def describe(ann: Annotation, type_names: dict[int, str], width: int = 70) -> str:

@@ -12,7 +12,8 @@ from ui_helpers import db_rows, utf16
 
 from desktop.store import Project
 from desktop.ui import correct_text, report_dialog
-from desktop.ui.correct_text import correct_document_text, merge_edit
+from desktop.domain.anchor import merge_edit
+from desktop.ui.correct_text import correct_document_text
 from desktop.ui.orphan_list import show_orphans
 
 
