@@ -159,8 +159,17 @@ def merge_edit(stored: str, raw_before: str, raw_after: str) -> str:
         return stored
     if len(raw_before) != len(stored):  # cannot map positions one to one: take the editor's text as a whole
         return normalize_text(raw_after.replace(PARAGRAPH, "\n"))
-    shortest = min(len(raw_before), len(raw_after))
-    p = _common_prefix(raw_before, raw_after, shortest)
-    s = _common_suffix(raw_before, raw_after, shortest - p)
+    p = common_prefix(raw_before, raw_after)
+    s = common_suffix(raw_before, raw_after, p)
     middle = raw_after[p:len(raw_after) - s].replace(PARAGRAPH, "\n").replace("\u2028", "\n")
     return stored[:p] + middle + stored[len(stored) - s:]
+
+
+def common_prefix(a: str, b: str) -> int:
+    """Length of the longest common prefix of two texts (by halving, so long texts compare at C speed)."""
+    return _common_prefix(a, b, min(len(a), len(b)))
+
+
+def common_suffix(a: str, b: str, prefix: int = 0) -> int:
+    """Length of the longest common suffix that does not reach into the first ``prefix`` characters."""
+    return _common_suffix(a, b, min(len(a), len(b)) - prefix)

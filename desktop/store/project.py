@@ -115,6 +115,32 @@ class Project(CodebookMixin, DocumentsMixin, AnnotationsMixin, BackupsMixin):
         return project
 
     def _check_and_migrate(self, name: str, kind: str, backup: bool) -> None:
+        self._migrate(name, kind, backup)
+        self._check_rows(name)
+
+    def _check_rows(self, name: str) -> None:
+        """Refuse a file whose rows break what Claimdesk relies on (an edit outside Claimdesk, say with sqlite3:
+        a deleted tag type or document, constraints switched off): one clear line, never a crash later."""
+        broken = self.db.execute("PRAGMA foreign_key_check").fetchone()
+        if broken is not None:
+            table, rowid, parent, _ = broken
+            raise CorruptProject(f"{name} was changed outside Claimdesk: {table} row {rowid} refers to a {parent} "
+                                 "row that no longer exists; restore a backup (claimdesk restore) or put it back")
+        bad = self.db.execute(
+            'SELECT id FROM annotations WHERE NOT (start >= 0 AND "end" > start AND orphan IN (0, 1) '
+            "AND json_valid(fields) AND json_type(fields) = 'object') LIMIT 1").fetchone()
+        if bad is None:
+            bad_type = self.db.execute(
+                "SELECT name FROM tag_types WHERE NOT (color GLOB '#[0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f]"
+                "[0-9A-Fa-f][0-9A-Fa-f]' AND json_valid(fields) AND json_type(fields) = 'array') LIMIT 1").fetchone()
+            if bad_type is not None:
+                raise CorruptProject(f"{name} was changed outside Claimdesk: tag type {bad_type[0]!r} has a colour "
+                                     "or fields Claimdesk cannot use; restore a backup or correct it")
+            return
+        raise CorruptProject(f"{name} was changed outside Claimdesk: annotation {bad[0]} has a span, orphan flag "
+                             "or fields Claimdesk cannot use; restore a backup (claimdesk restore) or correct it")
+
+    def _migrate(self, name: str, kind: str, backup: bool) -> None:
         version = schema.current_version(self.db)
         if version >= schema.target_version():
             if backup and not self.readonly:
@@ -138,7 +164,7 @@ class Project(CodebookMixin, DocumentsMixin, AnnotationsMixin, BackupsMixin):
                 schema.migrate(self.db)
                 if new:
                     self._install_default_codebook()
-        except (sqlite3.Error, ProjectError) as exc:
+        except (sqlite3.Error, ProjectError, RuntimeError) as exc:
             if new:
                 raise
             raise ProjectError(f"{name} could not be upgraded ({exc}); the file is unchanged and a backup is "
@@ -152,6 +178,10 @@ class Project(CodebookMixin, DocumentsMixin, AnnotationsMixin, BackupsMixin):
             db = Database(memory, execute_plugins=False)
             schema.migrate(db)
             memory.execute("PRAGMA query_only = 1")
+        except RuntimeError as exc:
+            memory.close()
+            raise CorruptProject(f"{name} was changed outside Claimdesk: its schema version does not match its "
+                                 f"tables ({exc}); restore a backup (claimdesk restore)") from None
         except sqlite3.Error as exc:
             memory.close()
             raise ProjectError(f"{name} is from an older Claimdesk and could not be read ({exc})") from None

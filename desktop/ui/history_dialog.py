@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.model import ClaimdeskError
-from desktop.ui.correct_text import common_prefix, common_suffix
+from desktop.domain.anchor import common_prefix, common_suffix
 
 COLUMNS = ("When", "Who", "Action", "Annotation", "What changed")
 ACTIONS = {"create": "Created", "update": "Edited", "delete": "Deleted", "reanchor": "Re-anchored"}
