@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import errno
 import os
+import re
 import stat
 import sqlite3
 import sys
@@ -235,8 +236,15 @@ def _fail(message: str) -> int:
 
 def _os_message(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.filename:
+        if exc.filename.endswith(".part") and exc.errno == errno.ENOENT:
+            return f"the folder {Path(exc.filename).parent} does not exist"
         return f"{exc.strerror or exc} ({exc.filename})"
-    return str(exc)
+    text = str(exc)
+    decode = re.match(r"Could not decode to UTF-8 column '(\w+)'", text)
+    if decode:  # a damaged byte inside a stored text: name the column, never print the text itself
+        return (f"a {decode[1]} stored in the project is damaged (not valid UTF-8); restore a backup "
+                "('claimdesk restore PROJECT' lists them)")
+    return text if len(text) <= 300 else text[:300] + "\u2026"
 
 
 def _project(path: Path, create: bool = False, readonly: bool = False, write: bool = False):

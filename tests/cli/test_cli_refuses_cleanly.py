@@ -110,3 +110,20 @@ def test_a_refused_import_leaves_no_new_project_behind(tmp_path, env):
     rc, _, err = run("import", str(project), str(bad), env=env)
     assert rc == 1 and err.startswith("claimdesk: error: bad.docx") and err.count("\n") == 1
     assert not project.exists() and not (tmp_path / "new.backups").exists()
+
+
+def test_a_damaged_byte_in_a_stored_text_is_named_without_the_text(tmp_path, env, sample_path):
+    project = tmp_path / "p.claimdesk"
+    run("import", str(project), str(sample_path), env=env)
+    data = bytearray(project.read_bytes())
+    data[data.find(b"spokesman Dmitry") + 3] = 0xFF
+    project.write_bytes(bytes(data))
+    rc, _, err = run("info", str(project), env=env)
+    assert rc == 1 and "damaged" in err and "restore" in err and "Dmitry" not in err
+
+
+def test_exporting_into_a_missing_folder_names_the_folder(tmp_path, env, sample_path):
+    project = tmp_path / "p.claimdesk"
+    run("import", str(project), str(sample_path), env=env)
+    rc, _, err = run("export", str(project), "-o", str(tmp_path / "missing" / "x.csv"), env=env)
+    assert rc == 1 and "missing" in err and ".part" not in err
