@@ -56,6 +56,8 @@ def _parser() -> argparse.ArgumentParser:
                                    "document.")
     p.add_argument("project", type=Path)
     p.add_argument("files", type=Path, nargs="+", metavar="FILE", help="a file or a folder")
+    p.add_argument("--annotator", default=None, metavar="NAME",
+                   help="annotated files (brat, REFI-QDA, JSON Lines, CSV, W3C): their annotations are NAME's")
 
     p = sub.add_parser("tag", help="tag a span of a document",
                        description="Tag a span by its exact text (--text) or its code-point offsets; prints the "
@@ -262,9 +264,15 @@ def cmd_import(args) -> int:
     with _project(args.project, create=True, write=True) as project:
         for path in args.files:
             if path.is_dir():
-                failures += _import_folder(project, path)
+                from desktop.formats.exchange import ANNOTATOR_OVERRIDE
+
+                token = ANNOTATOR_OVERRIDE.set(args.annotator)
+                try:
+                    failures += _import_folder(project, path)
+                finally:
+                    ANNOTATOR_OVERRIDE.reset(token)
                 continue
-            outcome = import_one(project, path)
+            outcome = import_one(project, path, annotator=args.annotator)
             imported += outcome.status == "imported"
             if outcome.status == "skipped":
                 print(f"claimdesk: skipped: {outcome.reason}", file=sys.stderr)

@@ -10,6 +10,7 @@ project refuses, is reported in ``ImportResult.problems`` and never dropped sile
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import json
 import os
 from bisect import bisect_left
@@ -24,6 +25,11 @@ from desktop.store import exchange as store_exchange
 # Colours for tag types an import creates (Okabe-Ito, then neutral greys), skipping colours already in use.
 PALETTE = ("#009E73", "#0072B2", "#D55E00", "#F0E442", "#56B4E9", "#E69F00", "#CC79A7", "#000000", "#999999",
            "#666666")
+
+
+# While set (``import_path(..., annotator=NAME)``), every annotation an exchange file brings in is that analyst's,
+# whatever the file says: each coder's file becomes that coder's annotations in one project.
+ANNOTATOR_OVERRIDE: contextvars.ContextVar[str | None] = contextvars.ContextVar("annotator_override", default=None)
 
 
 class ExchangeFileError(ClaimdeskError):
@@ -234,6 +240,9 @@ class ImportBatch:
                 if doc_id not in existing:
                     existing[doc_id] = self._existing(doc_id)
                 uuids, contents = existing[doc_id]
+                override = ANNOTATOR_OVERRIDE.get()
+                if override is not None:
+                    p.annotator = override
                 key = self._content_key(doc_id, tag_ids[p.tag], span, p)
                 if (p.uuid and p.uuid in uuids) or key in contents:
                     skipped += 1
@@ -339,7 +348,7 @@ class ImportBatch:
     def _content_key(doc_id: int, tag_type_id: int, span: tuple[int, int], a) -> tuple:
         fields = {k: str(v) for k, v in (a.fields or {}).items() if v not in (None, "")}
         return (doc_id, tag_type_id, span[0], span[1], a.speaker or "", a.target or "", a.stance or "",
-                a.note or "", json.dumps(fields, sort_keys=True, ensure_ascii=False))
+                a.note or "", json.dumps(fields, sort_keys=True, ensure_ascii=False), a.annotator or "")
 
 
 def _is_color(value: str) -> bool:

@@ -79,10 +79,19 @@ def import_file(project, path: Path) -> Document:
     return project.add_document(imported.text, os_text(imported.title), **meta)
 
 
-def import_path(project, path: Path) -> ImportResult:
-    """Import an article or an annotated exchange file, chosen by suffix."""
+def import_path(project, path: Path, annotator: str | None = None) -> ImportResult:
+    """Import an article or an annotated exchange file, chosen by suffix. With ``annotator``, every annotation
+    the file brings is that analyst's, whatever the file says."""
     path = Path(path)
     spec = PROJECT_IMPORTERS.get(path.suffix.lower())
     if spec is not None and path.is_file():
-        return _resolve(spec)(project, path)
+        if annotator is None:
+            return _resolve(spec)(project, path)
+        from desktop.formats.exchange import ANNOTATOR_OVERRIDE
+
+        token = ANNOTATOR_OVERRIDE.set(annotator)
+        try:
+            return _resolve(spec)(project, path)
+        finally:
+            ANNOTATOR_OVERRIDE.reset(token)
     return ImportResult(documents=[import_file(project, path)])

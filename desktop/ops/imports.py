@@ -69,13 +69,13 @@ class ImportReport:
         return f"{text} {self.stopped}" if self.stopped else text
 
 
-def import_one(project, path: Path, label: str | None = None) -> FileOutcome:
+def import_one(project, path: Path, label: str | None = None, annotator: str | None = None) -> FileOutcome:
     """Import one file, applying the policy above; ``label`` names it in messages (default: its name).
     Raises ProjectError (and sqlite3.Error) only: the project itself refused, the caller stops."""
     path = Path(path)
     where = label or path.name
     try:
-        result = import_path(project, path)
+        result = import_path(project, path, annotator=annotator)
     except DuplicateDocument as exc:
         return FileOutcome(path, "skipped", _led(where, str(exc)), existing_id=exc.existing_id)
     except ProjectError:
