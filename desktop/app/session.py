@@ -32,6 +32,7 @@ from desktop.domain.model import Annotation, ClaimdeskError, Document, DocumentS
 from desktop.ops import annotations as annotation_ops
 from desktop.ops.changes import Changes
 from desktop.store import Project
+from desktop.store.errors import CorruptProject
 from desktop.store.views import AnnotationRow, annotation_rows
 
 _FIELD_LABELS = {"speaker": "speaker", "target": "target", "stance": "stance", "note": "note", "fields": "fields"}
@@ -72,6 +73,7 @@ class Session(QObject, SessionDocuments):
         self.project_type_counts: Counter[int] = Counter()
         self.doc_type_counts: Counter[int] = Counter()
         self.selected_id: int | None = None
+        self.damaged_documents: set[int] = set()  # documents whose stored text could not be read
         self.last_error: str = ""
         self.last_exception: Exception | None = None
         # Where the analyst is (document, scroll, selection) is written a moment later, in one go, so switching
@@ -156,7 +158,12 @@ class Session(QObject, SessionDocuments):
             self.doc_type_counts = Counter()
             self.documentOpened.emit(None)
             return None
-        doc = self.project.document(document_id)
+        try:
+            doc = self.project.document(document_id)
+        except CorruptProject as exc:  # one damaged document: say which, keep the rest of the project open
+            self._report(exc)
+            self.damaged_documents.add(document_id)
+            return None
         self.document = doc
         anns = annotation_rows(self.project, document_id)
         self.annotations = {a.id: a for a in anns}

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 import uuid as uuidlib
 
 from desktop.domain.model import ClaimdeskError, Document, DocumentSummary, NotFound
 from desktop.domain.text import normalize_text, sha256_text
-from desktop.store.errors import DuplicateDocument
+from desktop.store.errors import CorruptProject, DuplicateDocument
 from desktop.store.rows import DOCUMENT_META, document_from_row, now, summary_from_row
 
 _SUMMARY_SQL = """
@@ -56,8 +58,9 @@ class DocumentsMixin:
         return row[0] if row else None
 
     def document(self, document_id: int) -> Document:
-        cur = self.db.execute("SELECT * FROM documents WHERE id = ?", [document_id])
-        row = cur.fetchone()
+        with self._damaged_text(document_id):
+            cur = self.db.execute("SELECT * FROM documents WHERE id = ?", [document_id])
+            row = cur.fetchone()
         if row is None:
             raise NotFound(f"no document with id {document_id}")
         doc = document_from_row(dict(zip([c[0] for c in cur.description], row)))
@@ -67,16 +70,42 @@ class DocumentsMixin:
     def document_text(self, document_id: int) -> str:
         text = self._texts.get(document_id)
         if text is None:
-            row = self.db.execute("SELECT text FROM documents WHERE id = ?", [document_id]).fetchone()
+            with self._damaged_text(document_id):
+                row = self.db.execute("SELECT text FROM documents WHERE id = ?", [document_id]).fetchone()
             if row is None:
                 raise NotFound(f"no document with id {document_id}")
             text = self._texts[document_id] = row[0]
         return text
 
     def documents(self) -> list[DocumentSummary]:
-        cur = self.db.execute(_SUMMARY_SQL + " ORDER BY d.id")
-        cols = [c[0] for c in cur.description]
-        return [summary_from_row(dict(zip(cols, r))) for r in cur.fetchall()]
+        with self._damaged_text(None):
+            cur = self.db.execute(_SUMMARY_SQL + " ORDER BY d.id")
+            cols = [c[0] for c in cur.description]
+            return [summary_from_row(dict(zip(cols, r))) for r in cur.fetchall()]
+
+    @contextlib.contextmanager
+    def _damaged_text(self, document_id: int | None):
+        """A byte flipped inside a stored text (the file's pages still check out) makes SQLite's UTF-8 decoding
+        fail with the whole text in its message: name the document instead, never its text."""
+        try:
+            yield
+        except sqlite3.OperationalError as exc:
+            if not str(exc).startswith("Could not decode to UTF-8"):
+                raise
+            where = f"document {document_id}" if document_id is not None else self._first_damaged_document()
+            raise CorruptProject(f"{self.path.name} is damaged: a text of {where} is not valid UTF-8; restore a "
+                                 "backup (File › Restore from Backup, or claimdesk restore)") from None
+
+    def _first_damaged_document(self) -> str:
+        columns = ", ".join(f"CAST({c} AS BLOB)" for c in ("title", "outlet", "author", "url", "text"))
+        for doc_id, *blobs in self.db.execute(f"SELECT id, {columns} FROM documents ORDER BY id"):
+            try:
+                for blob in blobs:
+                    if blob is not None:
+                        bytes(blob).decode("utf-8")
+            except UnicodeDecodeError:
+                return f"document {doc_id}"
+        return "a document"
 
     def document_count(self) -> int:
         return self.db.execute("SELECT count(*) FROM documents").fetchone()[0]
