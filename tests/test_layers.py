@@ -17,7 +17,8 @@ def _modules(package: str) -> list[str]:
 
 
 def test_core_layers_load_without_pyside6():
-    modules = _modules("desktop.domain") + _modules("desktop.store") + _modules("desktop.formats") + ["desktop.cli"]
+    modules = (_modules("desktop.domain") + _modules("desktop.store") + _modules("desktop.formats")
+               + _modules("desktop.ops") + _modules("desktop.assist") + ["desktop.cli"])
     assert "desktop.formats.refi.export" in modules, "subpackages are walked too"
     code = (
         "import importlib, sys\n"
@@ -39,3 +40,17 @@ def test_import_contracts_hold():
 
 def test_package_version_is_exposed():
     assert desktop.__version__
+
+
+def test_the_session_layer_uses_no_widgets():
+    """app/ adapts operations to Qt (QtCore, QtGui): it never builds or imports a widget."""
+    import ast
+
+    found = []
+    for path in (ROOT / "desktop" / "app").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else \
+                [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            found += [f"{path.name}: {n}" for n in names if n.startswith("PySide6.QtWidgets") or
+                      n.startswith("desktop.ui")]
+    assert found == []

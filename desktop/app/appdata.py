@@ -22,38 +22,14 @@ def sample_project_path() -> Path:
     return data_dir() / SAMPLE_NAME
 
 
-SAMPLE_ANNOTATOR = "Claimdesk sample"
-PESKOV, ZELENSKYY = "Dmitry Peskov", "Volodymyr Zelenskyy"
-SAMPLE_QUOTE = ("Putin himself said that he would be ready to negotiate with Zelenskyy if necessary but the legal basis "
-                "of agreements needs discussion considering the reality that Zelenskyy\u2019s legitimacy can be "
-                "questioned")
-# (tag type, exact text, values): a quote, a legitimacy assertion nested in it and a claim, made by hand.
-SAMPLE_ANNOTATIONS = (
-    ("Quote", SAMPLE_QUOTE, {"speaker": PESKOV}),
-    ("Legitimacy assertion", "Zelenskyy\u2019s legitimacy can be questioned",
-     {"speaker": PESKOV, "target": ZELENSKYY, "stance": "questions"}),
-    ("Claim", "Putin is open to negotiating with Ukrainian President Volodymyr Zelenskyy", {"speaker": PESKOV}),
+from desktop.ops.documents import (  # noqa: E402,F401  (importable from here)
+    PESKOV,
+    SAMPLE_ANNOTATIONS,
+    SAMPLE_ANNOTATOR,
+    SAMPLE_QUOTE,
+    ZELENSKYY,
+    annotate_sample,
 )
-
-
-def annotate_sample(project, document_id: int) -> int:
-    """Tag the sample article as an analyst would, so the first run shows finished work; returns how many were
-    made. A passage or tag type that is not there (an edited codebook or article) is left out."""
-    from desktop.domain.model import ClaimdeskError
-    from desktop.domain.text import find_occurrence
-
-    text = project.document_text(document_id)
-    made = 0
-    for type_name, needle, values in SAMPLE_ANNOTATIONS:
-        try:
-            tag_type = project.find_tag_type(type_name)
-            start, end = find_occurrence(text, needle)
-            project.create_annotation(document_id, tag_type.id, start, end, annotator=SAMPLE_ANNOTATOR,
-                                      expected_text=needle, **values)
-        except ClaimdeskError:
-            continue
-        made += 1
-    return made
 
 
 def window_settings() -> QSettings:

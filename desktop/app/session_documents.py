@@ -10,7 +10,7 @@ import sqlite3
 from pathlib import Path
 
 from desktop.app.commands import STORE_ERRORS
-from desktop.store.ui_queries import document_summary
+from desktop.ops.queries import document_summary
 
 # Project settings the session keeps.
 LAST_DOCUMENT = "last_document"

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.domain.model import ClaimdeskError, Document
-from desktop.formats.importing import import_path
+from desktop.formats.folder import FolderReport, import_folder  # noqa: F401  (the folder import, for front ends)
+from desktop.formats.importing import PROJECT_IMPORTERS, READERS, ImportResult, import_path  # noqa: F401
 from desktop.ops.changes import Changes
 from desktop.store.errors import DuplicateDocument, ProjectError
 

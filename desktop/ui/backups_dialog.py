@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.model import ClaimdeskError
-from desktop.store.backups import KIND_LABELS, Backup, backups_dir, list_backups, restore_file
-from desktop.store.ui_queries import backup_counts
+from desktop.ops.backups import restore as restore_file
+from desktop.ops.queries import KIND_LABELS, Backup, backup_counts, backups_dir, list_backups
 from desktop.ui import dialogs
 from desktop.ui.dialog_parts import ok_cancel_buttons, run_dialog
 

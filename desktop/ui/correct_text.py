@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit, QVBoxLayout, QWid
 from desktop.domain.anchor import PARAGRAPH, Anchor, merge_edit, reanchor  # noqa: F401  (merge_edit importable from here)
 from desktop.domain.model import Annotation, ClaimdeskError
 from desktop.domain.text import normalize_text
-from desktop.store.reanchor import ReanchorReport, replace_document_text
+from desktop.ops.documents import ReanchorReport, correct_text
 from desktop.ui import dialogs, report_dialog
 from desktop.ui.dialog_parts import ProblemFooter, ok_cancel_buttons, problem_label, run_dialog
 from desktop.ui.report_dialog import Section
@@ -93,7 +93,7 @@ class CorrectTextDialog(QDialog, ProblemFooter):
             if not dialogs.confirm(self, TITLE, question, "Save Correction"):
                 return
         try:
-            self.report = replace_document_text(self.project, self.document.id, new_text)
+            self.report, _changes = correct_text(self.project, self.document.id, new_text)
         except ClaimdeskError as exc:
             self._show_problem(f"Not saved: {exc}")
             return

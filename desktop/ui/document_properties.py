@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.model import ClaimdeskError, Document
+from desktop.ops.documents import update_properties
 from desktop.ui.dialog_parts import ProblemFooter, ok_cancel_buttons, problem_label, run_dialog
 from desktop.ui.published_date import DateNotRead, date_problem, normalize_published
 
@@ -157,7 +158,7 @@ class DocumentPropertiesDialog(QDialog, ProblemFooter):
             changes = self.changes()
         if changes:
             try:
-                self.saved = self.project.update_document(self.document.id, **changes)
+                self.saved, _changes = update_properties(self.project, self.document.id, **changes)
             except ClaimdeskError as exc:
                 self._show_problem(f"Not saved: {exc}")
                 return

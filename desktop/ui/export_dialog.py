@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.model import ClaimdeskError
-from desktop.formats.exporting import EXPORTERS, export
+from desktop.ops.exports import EXPORTERS, export
 from desktop.ui import dialogs
 from desktop.ui.dialog_parts import ok_cancel_buttons, run_dialog
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QWidget
 
 from desktop.domain.model import ClaimdeskError
-from desktop.formats.folder import FolderReport, import_folder
+from desktop.ops.imports import FolderReport, import_folder
 from desktop.ui import dialogs, report_dialog
 from desktop.ui.report_dialog import Section
 

@@ -1,6 +1,6 @@
 """Import files chosen or dropped by the analyst: articles (text, web pages, Word, PDF) and annotated exchange
 files (brat ``.ann``, JSON Lines, our CSV, W3C JSON-LD, REFI-QDA ``.qdpx``/``.qdc``), each through
-``desktop.formats.importing.import_path``.
+the operations layer's one import policy (``desktop.ops.imports``).
 
 Nothing is dropped silently: at the end a report lists every file that was already in the project or could not
 be read (with why), and every annotation an exchange file carried that could not be placed. Several files get a
@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QWidget
 
-from desktop.formats.importing import PROJECT_IMPORTERS, READERS, ImportResult
+from desktop.ops.imports import PROJECT_IMPORTERS, READERS, ImportResult
 from desktop.ops.imports import import_files as import_paths
 from desktop.ui import dialogs, report_dialog
 from desktop.ui.report_dialog import Section

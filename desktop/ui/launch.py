@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from desktop.app.appdata import APP_NAME, AppSettings, annotate_sample, sample_project_path
+from desktop.app.appdata import APP_NAME, AppSettings, sample_project_path
 from desktop.domain.model import ClaimdeskError
 
 
@@ -26,23 +26,7 @@ def ensure_app():
     return app
 
 
-SAMPLE_TITLE = "Sample: the Kremlin on talks with Zelenskyy"
-SAMPLE_OUTLET = "JND"
-
-
-def make_sample_project(path: Path) -> Path:
-    """A new project holding the sample article, so a first-time user sees something real."""
-    from desktop.domain.resources import sample_article
-    from desktop.formats.importing import import_path
-    from desktop.store import Project
-
-    with Project.open(path, create=True) as project:
-        if project.document_count() == 0:
-            result = import_path(project, sample_article())
-            for doc in result.documents:
-                project.update_document(doc.id, title=SAMPLE_TITLE, outlet=SAMPLE_OUTLET)
-                annotate_sample(project, doc.id)
-    return path
+from desktop.ops.documents import SAMPLE_OUTLET, SAMPLE_TITLE, make_sample_project  # noqa: E402,F401
 
 
 def choose_project(project_path: Path | None, settings: AppSettings) -> tuple[Path, bool]:

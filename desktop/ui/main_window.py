@@ -17,7 +17,7 @@ from desktop.app import session as session_keys
 from desktop.app.appdata import AppSettings
 from desktop.app.session import Session
 from desktop.domain.model import ClaimdeskError, Document
-from desktop.store.errors import CorruptProject, ProjectError
+from desktop.ops.errors import CorruptProject, ProjectError
 from desktop.ui import dialogs, search_box, window_state
 from desktop.ui.annotation_form import AnnotationForm
 from desktop.ui.annotation_table import AnnotationTablePanel
@@ -306,7 +306,7 @@ class MainWindow(QMainWindow, TaggingMixin, StatusBarMixin):
     def export_csv(self) -> None:
         if self.session.project is None:
             return
-        from desktop.formats.exporting import export
+        from desktop.ops.exports import export
 
         suggested = self.session.path.with_suffix(".csv")
         out = dialogs.export_path(self, suggested)

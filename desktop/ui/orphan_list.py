@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.store.ui_queries import document_titles, orphan_annotations
+from desktop.ops.queries import document_titles, orphan_annotations
 
 COLUMNS = ("Document", "Type", "Text", "Speaker", "Note")
 IdRole = Qt.ItemDataRole.UserRole + 1

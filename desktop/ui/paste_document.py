@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.model import ClaimdeskError, Document
 from desktop.domain.text import normalize_text
-from desktop.store.errors import DuplicateDocument
+from desktop.ops.documents import add_text
+from desktop.ops.errors import DuplicateDocument
 from desktop.ui import dialogs
 from desktop.ui.dialog_parts import ProblemFooter, ok_cancel_buttons, problem_label, run_dialog
 
@@ -88,7 +89,7 @@ class PasteDocumentDialog(QDialog, ProblemFooter):
     def accept(self) -> None:
         title = self.title.text().strip() or suggested_title(self.text)
         try:
-            self.document = self.project.add_document(self.text, title)
+            self.document, _changes = add_text(self.project, self.text, title)
         except DuplicateDocument as exc:
             self.duplicate_of = exc.existing_id
             super().reject()

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.model import ClaimdeskError
-from desktop.store.ui_queries import HIT_CLOSE, HIT_OPEN, search_hits
+from desktop.ops.queries import HIT_CLOSE, HIT_OPEN, search_hits
 from desktop.ui.item_painting import bold_font, paint_row_background
 
 _bold = bold_font  # the bold face matched words are measured and drawn in

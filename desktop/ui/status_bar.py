@@ -11,7 +11,7 @@ import getpass
 from PySide6.QtWidgets import QLabel, QToolButton
 
 from desktop.domain.model import ClaimdeskError
-from desktop.store.errors import ProjectError, ReadOnlyProject
+from desktop.ops.errors import ProjectError, ReadOnlyProject
 from desktop.ui import dialogs
 
 

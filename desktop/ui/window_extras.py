@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop.store.backups import list_backups
+from desktop.ops.queries import list_backups
 from desktop.ui import (
     backups_dialog,
     correct_text,
