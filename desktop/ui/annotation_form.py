@@ -28,6 +28,10 @@ from desktop.ui.dialog_parts import problem_label
 NOTE_PAUSE_MS = 800
 
 
+# What an empty speaker or target field says, when the codebook gives the field no words of its own.
+PLACEHOLDERS = {"speaker": "Who says it", "target": "Who or what it is about"}
+
+
 class AnnotationForm(QWidget):
     adjustRequested = Signal()  # "use the article's selection as this annotation's span"
     deleteRequested = Signal()
@@ -51,8 +55,8 @@ class AnnotationForm(QWidget):
         self.type_combo.setObjectName("typeCombo")
         self.type_combo.setAccessibleName("Type")
         self.type_combo.activated.connect(self._type_chosen)
-        self.speaker = self._line("speakerEdit", "Speaker", "Who says it")
-        self.target = self._line("targetEdit", "Target", "Whose legitimacy")
+        self.speaker = self._line("speakerEdit", "Speaker", PLACEHOLDERS["speaker"])
+        self.target = self._line("targetEdit", "Target", PLACEHOLDERS["target"])
         self.stance = QComboBox(self)
         self.stance.setObjectName("stanceCombo")
         self.stance.setAccessibleName("Stance")
@@ -173,6 +177,10 @@ class AnnotationForm(QWidget):
                 if edit.text() != value:
                     edit.setText(value)
                 edit.setCursorPosition(0) if not edit.hasFocus() else None
+            specs = {f.name: f for f in (t.fields if t else ())}
+            for edit, name in ((self.speaker, "speaker"), (self.target, "target")):
+                spec = specs.get(name)  # the codebook's words for the field, else words that fit any type
+                edit.setPlaceholderText(spec.label if spec is not None and spec.label else PLACEHOLDERS[name])
             self._set_row_visible(self.speaker, "speaker" in declared or bool(ann.speaker))
             self._set_row_visible(self.target, "target" in declared or bool(ann.target))
             spec = next((f for f in (t.fields if t else ()) if f.name == "stance"), None)
@@ -235,8 +243,13 @@ class AnnotationForm(QWidget):
             edit.completer().model().setStringList(self.session.project.used_values(column))
 
     def focus_first_field(self) -> None:
+        """Enter in the article: the first field the annotation's type has (its codebook order), else the note."""
         if self.ann is not None:
-            target = self.speaker if self.form.isRowVisible(self.speaker) else self.note
+            t = self.session.types_by_id.get(self.ann.tag_type_id)
+            widgets = {"speaker": self.speaker, "target": self.target, "stance": self.stance, **self.custom}
+            order = [f.name for f in (t.fields if t else ())] + ["speaker", "target", "stance"]
+            target = next((widgets[n] for n in order if n in widgets and self.form.isRowVisible(widgets[n])),
+                          self.note)
             target.setFocus(Qt.FocusReason.OtherFocusReason)
             if isinstance(target, QLineEdit):
                 target.selectAll()
