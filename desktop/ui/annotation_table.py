@@ -73,6 +73,7 @@ class AnnotationTablePanel(QWidget):
         self._auto_widths = True
         self._sizing = False
         self._saved_widths: list[int] | None = None
+        self._widths_seen = False  # the table has been on screen with a width of its own
         self.view.viewport().installEventFilter(self)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # document order until a header is clicked
         self.view.setSortingEnabled(True)
@@ -189,6 +190,10 @@ class AnnotationTablePanel(QWidget):
 
     # ---------------------------------------------------------------- columns
     def column_widths(self) -> list[int]:
+        """The columns' widths as the analyst last saw them; empty when the table was never on screen (its
+        widths then mean nothing and must not be remembered for the next project)."""
+        if not self._widths_seen:
+            return []
         return [self.view.horizontalHeader().sectionSize(i) for i in range(len(COLUMNS))]
 
     def restore_column_widths(self, widths) -> None:
@@ -218,6 +223,8 @@ class AnnotationTablePanel(QWidget):
         available = self.view.viewport().width()
         if available <= 1:
             return
+        if self.view.isVisible():
+            self._widths_seen = True
         if self._saved_widths is not None and self.view.isVisible() and self._apply_saved_widths(available):
             return
         if not self._auto_widths:

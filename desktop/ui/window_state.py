@@ -27,5 +27,7 @@ def save(window) -> None:
     s.setValue("window/geometry", window.saveGeometry())
     for name, splitter in window.splitters.items():
         s.setValue(f"splitter/{name}", splitter.saveState())
-    s.setValue("annotations/columns", [str(w) for w in window.table_panel.column_widths()])
+    widths = window.table_panel.column_widths()
+    if widths:  # a table never shown (a project without annotations) keeps the widths saved before
+        s.setValue("annotations/columns", [str(w) for w in widths])
     s.sync()
