@@ -148,12 +148,44 @@ def brat_folder(chosen: Path, stem: str) -> Path:
     return chosen / f"{stem} brat"
 
 
+EXPORT_FOLDER_KEY = "export/folder"
+
+
+def export_folder(project_path: Path) -> Path:
+    """Where an export is suggested: the folder used last; else, for a project in Claimdesk's own (hidden) data
+    folder such as the first run's sample, the user's documents folder; else the project's folder."""
+    from PySide6.QtCore import QStandardPaths
+
+    from desktop.app.appdata import data_dir, window_settings
+
+    last = window_settings().value(EXPORT_FOLDER_KEY)
+    if last and Path(str(last)).is_dir():
+        return Path(str(last))
+    folder = Path(project_path).parent
+    try:
+        hidden = folder.resolve() == data_dir().resolve()
+    except OSError:
+        hidden = False
+    if hidden:
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+    return folder
+
+
+def remember_export_folder(out: Path) -> None:
+    from desktop.app.appdata import window_settings
+
+    s = window_settings()
+    s.setValue(EXPORT_FOLDER_KEY, str(Path(out).parent))
+    s.sync()
+
+
 def _suggested(project, fmt: str, document_id: int | None) -> Path:
     stem = project.path.stem
     if document_id is not None:
         title = "".join(c if c.isalnum() or c in " -_" else " " for c in project.document(document_id).title)
         stem = f"{stem} - {' '.join(title.split())[:50]}".rstrip(" -")
-    return project.path.with_name(stem + suffix_of(fmt))
+    return export_folder(project.path) / (stem + suffix_of(fmt))
 
 
 def export_annotations(parent: QWidget | None, project, document_id: int | None = None,
@@ -186,6 +218,7 @@ def export_annotations(parent: QWidget | None, project, document_id: int | None 
     if failure:
         dialogs.show_error(parent, TITLE, f"Nothing was exported: {failure}")
         return None
+    remember_export_folder(out)
     if status is not None:
         what = "codes" if fmt == "qdc" else "annotations"
         if count == 1:

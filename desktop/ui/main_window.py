@@ -307,8 +307,9 @@ class MainWindow(QMainWindow, TaggingMixin, StatusBarMixin):
         if self.session.project is None:
             return
         from desktop.ops.exports import export
+        from desktop.ui.export_dialog import export_folder, remember_export_folder
 
-        suggested = self.session.path.with_suffix(".csv")
+        suggested = export_folder(self.session.path) / (self.session.path.stem + ".csv")
         out = dialogs.export_path(self, suggested)
         if out is None:
             return
@@ -317,6 +318,7 @@ class MainWindow(QMainWindow, TaggingMixin, StatusBarMixin):
         except (ClaimdeskError, OSError) as exc:
             dialogs.show_error(self, "Export CSV", f"The CSV was not written: {exc}")
             return
+        remember_export_folder(out)
         self.statusBar().showMessage(f"{count} annotation{'s' if count != 1 else ''} written to {out}", 8000)
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802
