@@ -173,7 +173,23 @@ class AnnotationTablePanel(QWidget):
         self._filter_changed()
 
     def _filter_changed(self, *_args) -> None:
-        self.proxy.set_filter(self.type_filter.currentData(), self.text_filter.text())
+        """Filter the rows. Filtering only hides and shows rows: it never selects another annotation (the form
+        keeps editing the one the analyst was on) and never moves the article."""
+        self._syncing = True
+        try:
+            self.proxy.set_filter(self.type_filter.currentData(), self.text_filter.text())
+            selected = self.session.selected_id
+            sel = self.view.selectionModel()
+            ann = self.session.annotations.get(selected) if selected is not None else None
+            row = self.model.row_of(selected, (ann.start, ann.end, ann.id)) if ann is not None else -1
+            index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else None
+            if index is not None and index.isValid():
+                sel.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                    | QItemSelectionModel.SelectionFlag.Rows)
+            else:
+                sel.clear()
+        finally:
+            self._syncing = False
         self._update_counts()
 
     def _update_counts(self, *_args) -> None:

@@ -36,6 +36,7 @@ def test_selecting_an_annotation_the_text_filter_hides_clears_it(window, qtbot):
     panel = window.table_panel
     quote = tag(window, "Dmitry Peskov", "1")
     legit = tag(window, "Zelenskyy’s legitimacy can be questioned", "3")
+    window.session.select(quote)
     panel.text_filter.setFocus()
     qtbot.keyClicks(panel.text_filter, "Peskov")
     assert shown_ids(panel) == [quote]
